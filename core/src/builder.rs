@@ -1,0 +1,246 @@
+//! [`ClientBuilder`]: every setting of a [`Client`], checked once at construction.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::base_url::{check_base_url, DEFAULT_BASE_URL};
+use crate::client::{Client, Inner};
+use crate::error::{Error, Result};
+use crate::retry::RetryPolicy;
+use crate::secret::ApiKey;
+
+/// Default bound of one attempt: connect, send, and read the whole answer.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default bound of opening a connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default cap on a response body.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
+/// The `User-Agent` product of this crate, always sent.
+pub const USER_AGENT: &str = concat!("zexa-rust/", env!("CARGO_PKG_VERSION"));
+
+/// How the client reaches the network through a proxy.
+#[derive(Debug, Clone, Default)]
+enum ProxySetting {
+    /// `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`... as ureq reads them.
+    #[default]
+    FromEnvironment,
+    /// No proxy, whatever the environment says.
+    Disabled,
+    /// This proxy URL (`http://`, `socks5://`...).
+    Url(String),
+}
+
+/// Builds a [`Client`]. Get one from [`Client::builder`].
+///
+/// ```
+/// use std::time::Duration;
+/// let client = zexa::Client::builder("zx_live_key")
+///     .timeout(Duration::from_secs(10))
+///     .max_retries(3)
+///     .app_info("billing", "2.1")
+///     .build()?;
+/// # Ok::<(), zexa::Error>(())
+/// ```
+#[derive(Clone)]
+#[must_use = "a builder does nothing until .build() is called"]
+pub struct ClientBuilder {
+    api_key: String,
+    base_url: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    retry: RetryPolicy,
+    app: Option<String>,
+    proxy: ProxySetting,
+    max_response_bytes: u64,
+    max_idle_connections: usize,
+    root_certs_pem: Vec<Vec<u8>>,
+}
+
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &"<redacted>")
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("app", &self.app)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    pub(crate) fn new(api_key: &str) -> ClientBuilder {
+        ClientBuilder {
+            api_key: api_key.to_owned(),
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            app: None,
+            proxy: ProxySetting::FromEnvironment,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            max_idle_connections: 64,
+            root_certs_pem: Vec::new(),
+        }
+    }
+
+    /// The API root, default `https://api.zexa.ao/v1`. Plain `http://` is accepted only for
+    /// a loopback host (a local sandbox), so the key never crosses a network in clear.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Bound of each attempt, from connecting to reading the last byte of the answer
+    /// (default 30 s). A server that drips bytes cannot stretch a call past it.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Bound of opening a connection (default 10 s; never longer than [`Self::timeout`]).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How many times a failed call is sent again (default 2). See the crate docs for which
+    /// failures are retried: a POST that may have reached the server never is.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.retry.max_retries = retries;
+        self
+    }
+
+    /// The first backoff before a retry (default 500 ms), doubled for each further retry up to
+    /// `max` (default 8 s), with jitter.
+    pub fn retry_backoff(mut self, initial: Duration, max: Duration) -> Self {
+        self.retry.initial_backoff = initial;
+        self.retry.max_backoff = max;
+        self
+    }
+
+    /// The longest `Retry-After` of a 429 that is waited for (default 60 s). A longer one is
+    /// returned at once as a rate-limit error carrying `retry_after`.
+    pub fn max_retry_after(mut self, max: Duration) -> Self {
+        self.retry.max_retry_after = max;
+        self
+    }
+
+    /// Adds `name/version` to the `User-Agent` (which always carries `zexa-rust/<version>`).
+    pub fn app_info(mut self, name: &str, version: &str) -> Self {
+        self.app = Some(if version.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name}/{version}")
+        });
+        self
+    }
+
+    /// Sends through this proxy (`http://host:port`, `socks5://host:port`), whatever the
+    /// environment says.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxySetting::Url(url.into());
+        self
+    }
+
+    /// Uses no proxy, even one set in the environment. By default the proxy variables of the
+    /// environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`) are honoured.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxySetting::Disabled;
+        self
+    }
+
+    /// The largest response body accepted (default 16 MiB); a larger one is an error, not an
+    /// allocation.
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// How many idle connections the pool keeps open for reuse (default 64). Calls beyond it
+    /// still work; their connections are closed after use.
+    pub fn max_idle_connections(mut self, connections: usize) -> Self {
+        self.max_idle_connections = connections;
+        self
+    }
+
+    /// Trusts the CA certificates in this PEM document, instead of the built-in web roots
+    /// (for a private gateway or a test server). May be called more than once.
+    pub fn add_root_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.root_certs_pem.push(pem.into());
+        self
+    }
+
+    /// Checks every setting and builds the client.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for an empty key or one with control characters, an unparsable
+    /// base URL, plain http to a remote host, a zero timeout, an invalid proxy or CA.
+    pub fn build(self) -> Result<Client> {
+        let key = ApiKey::new(&self.api_key)?;
+        let base_url = check_base_url(&self.base_url)?;
+        if self.timeout.is_zero() {
+            return Err(Error::invalid("timeout", "must be greater than zero"));
+        }
+        let proxy = match &self.proxy {
+            ProxySetting::FromEnvironment => ureq::Proxy::try_from_env(),
+            ProxySetting::Disabled => None,
+            ProxySetting::Url(url) => {
+                Some(ureq::Proxy::new(url).map_err(|e| Error::invalid("proxy", format!("{url:?}: {e}")))?)
+            }
+        };
+        let user_agent = match &self.app {
+            Some(app) => format!("{USER_AGENT} {app}"),
+            None => USER_AGENT.to_owned(),
+        };
+        let mut config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            // An API client has no use for redirects, and following one could carry the
+            // Authorization header to another host.
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .proxy(proxy)
+            .user_agent(user_agent)
+            .accept("application/json")
+            .timeout_connect(Some(self.connect_timeout.min(self.timeout)))
+            .max_idle_connections(self.max_idle_connections)
+            .max_idle_connections_per_host(self.max_idle_connections);
+        if !self.root_certs_pem.is_empty() {
+            config = config.tls_config(tls_with_roots(&self.root_certs_pem)?);
+        }
+        let agent = ureq::Agent::new_with_config(config.build());
+        Ok(Client {
+            inner: Arc::new(Inner {
+                agent,
+                authorization: key.bearer(),
+                base_url,
+                timeout: self.timeout,
+                retry: self.retry,
+                max_response_bytes: self.max_response_bytes,
+            }),
+        })
+    }
+}
+
+/// A TLS configuration trusting exactly the certificates in `pems`.
+fn tls_with_roots(pems: &[Vec<u8>]) -> Result<ureq::tls::TlsConfig> {
+    let mut certs = Vec::new();
+    for pem in pems {
+        for item in ureq::tls::parse_pem(pem) {
+            match item {
+                Ok(ureq::tls::PemItem::Certificate(cert)) => certs.push(cert),
+                Ok(_) => {}
+                Err(e) => return Err(Error::invalid("root_certificate", format!("not valid PEM: {e}"))),
+            }
+        }
+    }
+    if certs.is_empty() {
+        return Err(Error::invalid(
+            "root_certificate",
+            "no certificate found in the PEM",
+        ));
+    }
+    Ok(ureq::tls::TlsConfig::builder()
+        .root_certs(ureq::tls::RootCerts::new_with_certs(&certs))
+        .build())
+}

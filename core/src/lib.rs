@@ -1,0 +1,88 @@
+//! # zexa
+//!
+//! A blocking client for the [Zexa](https://zexa.ao) messaging REST API: SMS, WhatsApp,
+//! Telegram, email and Slack from one API; contacts, contact lists, campaigns, delivery
+//! webhooks and credits.
+//!
+//! ```no_run
+//! use zexa::{Channel, Client, CreateContact, SendMessage};
+//!
+//! let client = Client::from_env()?; // ZEXA_API_KEY, and optionally ZEXA_BASE_URL
+//! let phone = zexa::to_e164("0912 345 678", Some("244"))?;
+//! let contact = client.contacts().create(&CreateContact::new("Maria Santos", phone))?;
+//! let message = client.messages().send(&SendMessage::text(Channel::Sms, &contact.phone, "ZEXA", "Olá!"))?;
+//! println!("{} is {}", message.id, message.status);
+//! # Ok::<(), zexa::Error>(())
+//! ```
+//!
+//! ## What the client does for you
+//! - **Timeouts**: every attempt is bounded (30 s by default), from connect to the last byte.
+//! - **Retries** (2 by default, exponential backoff with jitter, each one logged at `warn`):
+//!   GET, PUT and DELETE after a 5xx, a connection failure or a timeout; any request after a
+//!   429, waiting `Retry-After` when it is at most 60 s. A POST that may have reached the
+//!   server is **never** sent again: a resent message or campaign is paid twice.
+//! - **Local checks**: phone numbers must be E.164, names non-empty, `per_page` within
+//!   1..=100; a bad value is an [`Error::InvalidInput`] and nothing is sent.
+//! - **Paging**: list calls return a [`Page`]; `iter` methods and [`Page::into_items`]
+//!   walk every item lazily, one page in memory at a time.
+//! - **Secrets**: the key is in no `Debug` output, error or log line, and is sent over plain
+//!   http only to a loopback host. Redirects are not followed.
+//! - **Forward compatibility**: unknown response fields are kept in each model's `extra`,
+//!   unknown enum values as `Unknown(String)`.
+//!
+//! Logging goes through the [`log`](https://docs.rs/log) facade: one `debug` line per attempt
+//! (method, path, status, duration, attempt number), `warn` for each retry and give-up.
+
+#![warn(missing_docs)]
+
+mod base_url;
+mod builder;
+mod client;
+mod enums;
+mod error;
+mod models;
+mod multipart;
+mod page;
+mod phone;
+mod resources;
+mod retry;
+mod secret;
+mod transport;
+mod url;
+mod validate;
+
+pub use base_url::DEFAULT_BASE_URL;
+pub use builder::{
+    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, USER_AGENT,
+};
+pub use client::Client;
+pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
+pub use error::{ApiError, Error, ErrorKind, Result};
+pub use models::{
+    parse_webhook_event, Campaign, Contact, ContactList, Credits, Export, Extra, ImportResult,
+    ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,
+};
+pub use page::{Page, PageIter, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+pub use phone::{is_e164, to_e164};
+/// The credits handler type, named apart from the [`Credits`] model.
+pub use resources::Credits as CreditsHandler;
+pub use resources::{
+    Campaigns, ContactLists, Contacts, CreateCampaign, CreateContact, CreateContactList, CreateExport,
+    CreateWebhook, Exports, ImportMapped, ImportVcard, ListContacts, ListMembership, ListParams, Messages,
+    SendMessage, SenderIds, UpdateContact, Webhooks,
+};
+pub use transport::Method;
+
+/// The version of this crate.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+mod send_sync {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+
+    #[test]
+    fn client_is_send_sync_clone() {
+        assert_send_sync::<crate::Client>();
+        assert_send_sync::<crate::Error>();
+    }
+}

@@ -1,0 +1,171 @@
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::ListParams;
+use crate::client::{json_payload, Client};
+use crate::enums::Channel;
+use crate::error::{Error, Result};
+use crate::models::Campaign;
+use crate::page::{Page, PageIter, PageSource};
+use crate::transport::{Method, Payload};
+use crate::url::segment;
+use crate::validate;
+
+/// The campaign endpoints. Get it from [`Client::campaigns`].
+#[derive(Debug, Clone, Copy)]
+pub struct Campaigns<'a> {
+    client: &'a Client,
+}
+
+/// A new campaign: a message to every contact of a list. Needs a body or a template.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CreateCampaign {
+    /// Internal name (recipients do not see it).
+    pub name: String,
+    /// Channel to send on.
+    pub channel: Channel,
+    /// The audience.
+    pub contact_list_id: String,
+    /// Registered sender ID (or verified email sender).
+    pub sender_id: String,
+    /// Plain-text body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// A pre-approved template (WhatsApp), as the API expects it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<Value>,
+    /// When to start, ISO 8601 UTC (`2026-07-01T08:00:00Z`); unset starts now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheduled_at: Option<String>,
+}
+
+impl CreateCampaign {
+    /// A campaign with its required fields; add a [`Self::body`] or a [`Self::template`].
+    pub fn new(
+        name: impl Into<String>,
+        channel: Channel,
+        contact_list_id: impl Into<String>,
+        sender_id: impl Into<String>,
+    ) -> CreateCampaign {
+        CreateCampaign {
+            name: name.into(),
+            channel,
+            contact_list_id: contact_list_id.into(),
+            sender_id: sender_id.into(),
+            body: None,
+            template: None,
+            scheduled_at: None,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        validate::non_empty("name", &self.name)?;
+        validate::non_empty("contact_list_id", &self.contact_list_id)?;
+        validate::non_empty("sender_id", &self.sender_id)?;
+        validate::content(self.body.as_deref(), self.template.is_some())
+    }
+}
+
+setters!(CreateCampaign {
+    /// Sets the plain-text body.
+    body: String,
+    /// Sets the template.
+    template: Value,
+    /// Schedules the start (ISO 8601 UTC).
+    scheduled_at: String,
+});
+
+impl<'a> Campaigns<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Campaigns { client }
+    }
+
+    /// `POST /campaigns`: creates and launches (or schedules) a campaign. Never retried once
+    /// it may have reached the server: a resent campaign would be sent and paid twice.
+    pub fn create(&self, campaign: &CreateCampaign) -> Result<Campaign> {
+        campaign.check()?;
+        self.client
+            .call(Method::Post, "/campaigns", &[], &json_payload(campaign)?)
+    }
+
+    /// `GET /campaigns/{id}`: status and delivery statistics.
+    pub fn get(&self, campaign_id: &str) -> Result<Campaign> {
+        let path = format!("/campaigns/{}", segment("campaign_id", campaign_id)?);
+        self.client.call(Method::Get, &path, &[], &Payload::Empty)
+    }
+
+    /// `GET /campaigns`: one page of campaigns.
+    pub fn list(&self, params: &ListParams) -> Result<Page<Campaign>> {
+        let (page, per_page) = params.checked()?;
+        self.source().fetch(page, per_page)
+    }
+
+    /// Every campaign, fetched lazily page by page.
+    pub fn iter(&self, params: &ListParams) -> Result<PageIter<Campaign>> {
+        let (page, per_page) = params.checked()?;
+        Ok(PageIter::starting_at(self.source(), page, per_page))
+    }
+
+    fn source(&self) -> PageSource {
+        PageSource::new(self.client, "/campaigns".to_owned(), Vec::new())
+    }
+
+    /// Polls the campaign every `poll_interval` until it is `completed` or `failed`, and
+    /// returns it. With a `timeout`, gives up with [`Error::Timeout`] once it has passed.
+    pub fn wait(
+        &self,
+        campaign_id: &str,
+        poll_interval: Duration,
+        timeout: Option<Duration>,
+    ) -> Result<Campaign> {
+        self.wait_with_progress(campaign_id, poll_interval, timeout, |_| {})
+    }
+
+    /// [`Self::wait`], calling `progress` with the campaign after every poll.
+    ///
+    /// ```no_run
+    /// # use std::time::Duration;
+    /// # let client = zexa::Client::new("k")?;
+    /// let done = client.campaigns().wait_with_progress("cmp_1", Duration::from_secs(2), None, |c| {
+    ///     println!("{}: {:?} delivered", c.status, c.delivered);
+    /// })?;
+    /// # Ok::<(), zexa::Error>(())
+    /// ```
+    pub fn wait_with_progress(
+        &self,
+        campaign_id: &str,
+        poll_interval: Duration,
+        timeout: Option<Duration>,
+        mut progress: impl FnMut(&Campaign),
+    ) -> Result<Campaign> {
+        let deadline = timeout.map(|t| Instant::now() + t);
+        let mut polls = 0;
+        loop {
+            let campaign = self.get(campaign_id)?;
+            polls += 1;
+            progress(&campaign);
+            if campaign.status.is_final() {
+                return Ok(campaign);
+            }
+            let mut pause = poll_interval;
+            if let Some(deadline) = deadline {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(Error::Timeout {
+                        message: format!(
+                            "campaign {campaign_id} still {} after {:?}",
+                            campaign.status,
+                            timeout.unwrap_or_default()
+                        ),
+                        attempts: polls,
+                    });
+                }
+                pause = pause.min(left);
+            }
+            std::thread::sleep(pause);
+        }
+    }
+}

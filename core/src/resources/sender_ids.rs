@@ -1,0 +1,33 @@
+use super::ListParams;
+use crate::client::Client;
+use crate::error::Result;
+use crate::models::SenderId;
+use crate::page::{Page, PageIter, PageSource};
+
+/// The sender-ID endpoints. Get it from [`Client::sender_ids`].
+#[derive(Debug, Clone, Copy)]
+pub struct SenderIds<'a> {
+    client: &'a Client,
+}
+
+impl<'a> SenderIds<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        SenderIds { client }
+    }
+
+    /// `GET /sender-ids`: one page of registered sender IDs.
+    pub fn list(&self, params: &ListParams) -> Result<Page<SenderId>> {
+        let (page, per_page) = params.checked()?;
+        self.source().fetch(page, per_page)
+    }
+
+    /// Every sender ID, fetched lazily page by page.
+    pub fn iter(&self, params: &ListParams) -> Result<PageIter<SenderId>> {
+        let (page, per_page) = params.checked()?;
+        Ok(PageIter::starting_at(self.source(), page, per_page))
+    }
+
+    fn source(&self) -> PageSource {
+        PageSource::new(self.client, "/sender-ids".to_owned(), Vec::new())
+    }
+}

@@ -1,0 +1,62 @@
+use serde::Serialize;
+
+use crate::client::{json_payload, Client};
+use crate::error::{Error, Result};
+use crate::models::Webhook;
+use crate::transport::Method;
+use crate::validate;
+
+/// The webhook endpoints. Get it from [`Client::webhooks`].
+#[derive(Debug, Clone, Copy)]
+pub struct Webhooks<'a> {
+    client: &'a Client,
+}
+
+/// A webhook registration: an https URL and the events to deliver there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CreateWebhook {
+    /// Where events are POSTed (https).
+    pub url: String,
+    /// Event types, e.g. `message.delivered`, `message.failed`, `campaign.completed`.
+    pub events: Vec<String>,
+}
+
+impl CreateWebhook {
+    /// A webhook at `url` for `events`.
+    pub fn new<S: AsRef<str>>(url: impl Into<String>, events: &[S]) -> CreateWebhook {
+        CreateWebhook {
+            url: url.into(),
+            events: events.iter().map(|e| e.as_ref().to_owned()).collect(),
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        if !(self.url.starts_with("https://") || self.url.starts_with("http://")) {
+            return Err(Error::invalid(
+                "url",
+                format!("{:?} is not an http(s) URL", self.url),
+            ));
+        }
+        if self.events.is_empty() {
+            return Err(Error::invalid("events", "must name at least one event type"));
+        }
+        self.events
+            .iter()
+            .try_for_each(|e| validate::non_empty("events", e))
+    }
+}
+
+impl<'a> Webhooks<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Webhooks { client }
+    }
+
+    /// `POST /webhooks`: registers a delivery-status webhook. Parse what it receives with
+    /// [`crate::parse_webhook_event`].
+    pub fn create(&self, webhook: &CreateWebhook) -> Result<Webhook> {
+        webhook.check()?;
+        self.client
+            .call(Method::Post, "/webhooks", &[], &json_payload(webhook)?)
+    }
+}

@@ -1,0 +1,164 @@
+//! When a failed attempt may be sent again, and how long to wait first.
+//!
+//! The rule that protects users' money: a POST that may have reached the server is never
+//! sent again. It is retried only when the connection was never made (refused, DNS failure)
+//! or when the server answered 429 (a rate-limited request was not processed).
+
+use std::time::Duration;
+
+use crate::transport::{Attempt, Method};
+
+/// Retry settings of a client. See [`crate::ClientBuilder::max_retries`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RetryPolicy {
+    /// Retries after the first attempt (so at most `max_retries + 1` attempts).
+    pub max_retries: u32,
+    /// The first backoff; doubled on every further retry.
+    pub initial_backoff: Duration,
+    /// No backoff is longer than this.
+    pub max_backoff: Duration,
+    /// A 429 whose `Retry-After` is longer than this is returned at once instead of waited for.
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(60),
+        }
+    }
+}
+
+/// What to do after a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Decision {
+    /// Give up and return this attempt's outcome.
+    GiveUp,
+    /// Wait this long, then send again.
+    RetryAfter(Duration),
+}
+
+impl RetryPolicy {
+    /// Decides whether attempt number `attempt` (1-based) of a `method` request, which ended as
+    /// `outcome`, is sent again.
+    pub(crate) fn decide(&self, method: Method, attempt: u32, outcome: &Attempt) -> Decision {
+        if attempt > self.max_retries {
+            return Decision::GiveUp;
+        }
+        let idempotent = method.is_idempotent();
+        match outcome {
+            Attempt::Answered {
+                status: 429,
+                retry_after,
+                ..
+            } => match retry_after {
+                Some(wait) if *wait <= self.max_retry_after => Decision::RetryAfter(*wait),
+                Some(_) => Decision::GiveUp,
+                None => Decision::RetryAfter(self.backoff(attempt)),
+            },
+            Attempt::Answered { status, .. } if *status >= 500 && idempotent => {
+                Decision::RetryAfter(self.backoff(attempt))
+            }
+            Attempt::Answered { .. } => Decision::GiveUp,
+            Attempt::NotConnected { .. } => Decision::RetryAfter(self.backoff(attempt)),
+            Attempt::Failed { .. } | Attempt::TimedOut { .. } if idempotent => {
+                Decision::RetryAfter(self.backoff(attempt))
+            }
+            Attempt::Failed { .. } | Attempt::TimedOut { .. } | Attempt::Fatal { .. } => Decision::GiveUp,
+        }
+    }
+
+    /// Exponential backoff with jitter: a random wait between half and all of
+    /// `initial * 2^(attempt-1)`, capped at `max_backoff`. Jitter keeps many clients that failed
+    /// together from retrying together.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exp = self
+            .initial_backoff
+            .saturating_mul(1u32 << (attempt - 1).min(16))
+            .min(self.max_backoff);
+        exp.mul_f64(0.5 + fastrand::f64() * 0.5)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answered(status: u16, retry_after: Option<Duration>) -> Attempt {
+        Attempt::Answered {
+            status,
+            retry_after,
+            body: Vec::new(),
+            request_id: None,
+        }
+    }
+
+    #[test]
+    fn post_is_never_retried_after_it_may_have_arrived() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.decide(Method::Post, 1, &answered(500, None)), Decision::GiveUp);
+        assert_eq!(p.decide(Method::Post, 1, &answered(503, None)), Decision::GiveUp);
+        let reset = Attempt::Failed {
+            message: "reset".into(),
+        };
+        assert_eq!(p.decide(Method::Post, 1, &reset), Decision::GiveUp);
+        let timeout = Attempt::TimedOut {
+            message: "global".into(),
+        };
+        assert_eq!(p.decide(Method::Post, 1, &timeout), Decision::GiveUp);
+    }
+
+    #[test]
+    fn post_is_retried_when_it_never_connected_or_was_rate_limited() {
+        let p = RetryPolicy::default();
+        let refused = Attempt::NotConnected {
+            message: "refused".into(),
+        };
+        assert!(matches!(
+            p.decide(Method::Post, 1, &refused),
+            Decision::RetryAfter(_)
+        ));
+        let wait = Duration::from_secs(1);
+        assert_eq!(
+            p.decide(Method::Post, 1, &answered(429, Some(wait))),
+            Decision::RetryAfter(wait)
+        );
+    }
+
+    #[test]
+    fn idempotent_methods_retry_on_5xx_and_failures() {
+        let p = RetryPolicy::default();
+        for m in [Method::Get, Method::Put, Method::Delete] {
+            assert!(matches!(
+                p.decide(m, 1, &answered(502, None)),
+                Decision::RetryAfter(_)
+            ));
+            let reset = Attempt::Failed {
+                message: "reset".into(),
+            };
+            assert!(matches!(p.decide(m, 2, &reset), Decision::RetryAfter(_)));
+            assert_eq!(p.decide(m, 3, &reset), Decision::GiveUp, "retries are spent");
+            assert_eq!(p.decide(m, 1, &answered(404, None)), Decision::GiveUp);
+        }
+    }
+
+    #[test]
+    fn retry_after_beyond_the_cap_gives_up() {
+        let p = RetryPolicy::default();
+        let long = answered(429, Some(Duration::from_secs(61)));
+        assert_eq!(p.decide(Method::Get, 1, &long), Decision::GiveUp);
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let p = RetryPolicy::default();
+        for attempt in 1..10 {
+            let b = p.backoff(attempt);
+            let full = (p.initial_backoff * (1 << (attempt - 1))).min(p.max_backoff);
+            assert!(b >= full / 2 && b <= full, "attempt {attempt}: {b:?} vs {full:?}");
+        }
+    }
+}

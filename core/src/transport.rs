@@ -1,0 +1,235 @@
+//! One HTTP attempt on the wire, and the classification of how it ended.
+//!
+//! This module knows ureq; nothing else in the crate does. It never retries: the retry loop in
+//! [`crate::client`] asks [`crate::retry::RetryPolicy`] what to do with each [`Attempt`].
+
+use std::io::ErrorKind as IoKind;
+use std::time::Duration;
+
+use ureq::http;
+
+/// The HTTP methods the API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    /// Whether sending the request twice has the same effect as sending it once, so that it
+    /// may be retried after it possibly reached the server. PATCH is treated like POST.
+    pub fn is_idempotent(self) -> bool {
+        matches!(self, Method::Get | Method::Put | Method::Delete)
+    }
+
+    fn to_http(self) -> http::Method {
+        match self {
+            Method::Get => http::Method::GET,
+            Method::Post => http::Method::POST,
+            Method::Put => http::Method::PUT,
+            Method::Patch => http::Method::PATCH,
+            Method::Delete => http::Method::DELETE,
+        }
+    }
+}
+
+impl std::str::FromStr for Method {
+    type Err = crate::Error;
+
+    /// Parses a method name, case-insensitively.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_uppercase().as_str() {
+            "GET" => Ok(Method::Get),
+            "POST" => Ok(Method::Post),
+            "PUT" => Ok(Method::Put),
+            "PATCH" => Ok(Method::Patch),
+            "DELETE" => Ok(Method::Delete),
+            _ => Err(crate::Error::invalid(
+                "method",
+                format!("unsupported HTTP method {s:?}"),
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A request body, already encoded.
+#[derive(Debug, Clone, Default)]
+pub(crate) enum Payload {
+    /// No body.
+    #[default]
+    Empty,
+    /// A JSON document.
+    Json(Vec<u8>),
+    /// A `multipart/form-data` document with its boundary in `content_type`.
+    Multipart { content_type: String, bytes: Vec<u8> },
+}
+
+/// Everything that is the same for every request of one client.
+pub(crate) struct Wire<'a> {
+    pub agent: &'a ureq::Agent,
+    pub authorization: &'a str,
+    pub timeout: Duration,
+    pub max_body: u64,
+}
+
+/// How one attempt ended.
+#[derive(Debug)]
+pub(crate) enum Attempt {
+    /// The server answered (any status).
+    Answered {
+        status: u16,
+        retry_after: Option<Duration>,
+        request_id: Option<String>,
+        body: Vec<u8>,
+    },
+    /// The request surely never reached the server (refused, DNS failure): safe to resend.
+    NotConnected { message: String },
+    /// The connection failed after it may have carried the request (reset, garbage answer).
+    Failed { message: String },
+    /// A timeout elapsed.
+    TimedOut { message: String },
+    /// Sending again cannot help (TLS certificate refused, invalid URL, body over the limit).
+    Fatal { message: String, status: Option<u16> },
+}
+
+/// Sends one request and reads the whole answer, within `wire.timeout`.
+pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Payload) -> Attempt {
+    let builder = http::Request::builder()
+        .method(method.to_http())
+        .uri(url)
+        .header(http::header::AUTHORIZATION, wire.authorization);
+    let (builder, body): (_, &[u8]) = match payload {
+        Payload::Empty => (builder, &[]),
+        Payload::Json(bytes) => (
+            builder.header(http::header::CONTENT_TYPE, "application/json"),
+            bytes,
+        ),
+        Payload::Multipart { content_type, bytes } => (
+            builder.header(http::header::CONTENT_TYPE, content_type.as_str()),
+            bytes,
+        ),
+    };
+    let request = match builder.body(body) {
+        Ok(request) => request,
+        Err(e) => {
+            return Attempt::Fatal {
+                message: format!("invalid request: {e}"),
+                status: None,
+            }
+        }
+    };
+    let request = wire
+        .agent
+        .configure_request(request)
+        .timeout_global(Some(wire.timeout))
+        .build();
+    let mut response = match wire.agent.run(request) {
+        Ok(response) => response,
+        Err(e) => return classify(e, None),
+    };
+    let status = response.status().as_u16();
+    let headers = response.headers();
+    let retry_after = headers
+        .get(http::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_retry_after);
+    let request_id = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    match response
+        .body_mut()
+        .with_config()
+        .limit(wire.max_body)
+        .read_to_vec()
+    {
+        Ok(body) => Attempt::Answered {
+            status,
+            retry_after,
+            request_id,
+            body,
+        },
+        Err(e) => classify(e, Some(status)),
+    }
+}
+
+/// Sorts a ureq error into how safe it is to send again.
+fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
+    let message = error.to_string();
+    match error {
+        ureq::Error::Timeout(_) => Attempt::TimedOut { message },
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => Attempt::NotConnected { message },
+        ureq::Error::Io(io) => match io.kind() {
+            IoKind::ConnectionRefused | IoKind::AddrNotAvailable => Attempt::NotConnected { message },
+            IoKind::TimedOut | IoKind::WouldBlock => Attempt::TimedOut { message },
+            _ => Attempt::Failed { message },
+        },
+        ureq::Error::BodyExceedsLimit(limit) => Attempt::Fatal {
+            message: format!("response body is larger than the limit of {limit} bytes"),
+            status,
+        },
+        ureq::Error::Protocol(_) => Attempt::Failed { message },
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {
+            Attempt::Fatal { message, status }
+        }
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) | ureq::Error::InvalidProxyUrl => {
+            Attempt::Fatal { message, status }
+        }
+        _ => Attempt::Failed { message },
+    }
+}
+
+/// `Retry-After` in seconds (integer or decimal). An HTTP date is not used by the API and is
+/// ignored, which falls back to exponential backoff.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let secs: f64 = value.trim().parse().ok()?;
+    (secs.is_finite() && (0.0..1e9).contains(&secs)).then(|| Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_parses_seconds_only() {
+        assert_eq!(parse_retry_after("1"), Some(Duration::from_secs(1)));
+        assert_eq!(parse_retry_after(" 2.5 "), Some(Duration::from_millis(2500)));
+        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+        assert_eq!(parse_retry_after("NaN"), None);
+    }
+
+    #[test]
+    fn only_get_put_delete_are_idempotent() {
+        assert!(Method::Get.is_idempotent() && Method::Put.is_idempotent() && Method::Delete.is_idempotent());
+        assert!(!Method::Post.is_idempotent() && !Method::Patch.is_idempotent());
+        assert_eq!("delete".parse::<Method>().unwrap(), Method::Delete);
+        assert!("TRACE".parse::<Method>().is_err());
+    }
+}
