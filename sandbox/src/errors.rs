@@ -81,21 +81,13 @@ impl ApiError {
 
     /// 422 `validation_error` about `field` holding `value`.
     pub fn validation(field: &str, value: &str, message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_error",
-            message,
-        )
-        .with_details(json!({ "field": field, "value": value }))
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_error", message)
+            .with_details(json!({ "field": field, "value": value }))
     }
 
     /// 422 `validation_error` without a single offending field.
     pub fn validation_msg(message: impl Into<String>) -> Self {
-        Self::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_error",
-            message,
-        )
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_error", message)
     }
 
     /// 422 `insufficient_credits`.
@@ -105,7 +97,10 @@ impl ApiError {
             "insufficient_credits",
             format!("Not enough credits: {needed} needed, {balance} available"),
         )
-        .with_details(json!({ "required": needed, "balance": balance }))
+        .with_details(json!({
+            "required": crate::routes::credits::amount(needed),
+            "balance": crate::routes::credits::amount(balance),
+        }))
     }
 
     /// 429 `rate_limit_exceeded` with `Retry-After`.

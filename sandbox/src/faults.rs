@@ -2,6 +2,7 @@
 //! a random fault rate, plus the response bodies that misbehave on purpose.
 
 use std::collections::VecDeque;
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -59,7 +60,9 @@ impl FaultKind {
         let num = |key: &str, default: u64| -> Result<u64, String> {
             match v.get(key) {
                 None | Some(Value::Null) => Ok(default),
-                Some(x) => x.as_u64().ok_or(format!("'{key}' must be a non-negative integer")),
+                Some(x) => x
+                    .as_u64()
+                    .ok_or(format!("'{key}' must be a non-negative integer")),
             }
         };
         Ok(match kind {
@@ -167,9 +170,7 @@ pub fn status_response(status: u16, json: bool) -> Response {
 /// connection is aborted mid-body.
 pub async fn truncate(resp: Response) -> Response {
     let (mut parts, body) = resp.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
     // Announce more than we have, and send at most half, so even an empty body is short.
     let announced = bytes.len() + 16;
     let sent = bytes.slice(..bytes.len() / 2);
@@ -182,9 +183,7 @@ pub async fn truncate(resp: Response) -> Response {
 /// Re-sends `resp` one byte every `ms` milliseconds (with the correct `Content-Length`).
 pub async fn drip(resp: Response, ms: u64) -> Response {
     let (mut parts, body) = resp.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
     parts
         .headers
         .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));

@@ -55,15 +55,21 @@ impl IdGen {
     }
 }
 
-static REQUEST_COUNTER: AtomicU64 = AtomicU64::new(1);
+static GLOBAL_COUNTER: AtomicU64 = AtomicU64::new(1);
 
-/// A fresh `req_...` request ID (process-wide counter, no locking).
-pub fn request_id() -> String {
-    let n = REQUEST_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut s = String::with_capacity(15);
-    s.push_str("req_");
+/// A fresh ID from a process-wide counter (no locking), for IDs whose timing varies from run
+/// to run (requests, webhook events) and so must not shift the seeded resource IDs.
+pub fn global_id(prefix: &str) -> String {
+    let n = GLOBAL_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut s = String::with_capacity(prefix.len() + 11);
+    s.push_str(prefix);
     s.push_str(&encode11(mix(n ^ 0x7E0E_57)));
     s
+}
+
+/// A fresh `req_...` request ID.
+pub fn request_id() -> String {
+    global_id("req_")
 }
 
 /// A small deterministic generator (SplitMix64 stream) for fault injection.

@@ -21,7 +21,9 @@ impl Body {
     /// Parses `bytes` as a JSON object; an empty body is an error.
     pub fn parse(bytes: &[u8]) -> ApiResult<Body> {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-            return Err(ApiError::invalid("Request body is empty; a JSON object is required"));
+            return Err(ApiError::invalid(
+                "Request body is empty; a JSON object is required",
+            ));
         }
         match serde_json::from_slice::<Value>(bytes) {
             Ok(Value::Object(m)) => Ok(Body(m)),
@@ -50,9 +52,8 @@ impl Body {
 
     /// A required string.
     pub fn req_str(&self, field: &str) -> ApiResult<String> {
-        self.opt_str(field)?.ok_or_else(|| {
-            ApiError::invalid_field(field, format!("Missing required field '{field}'"))
-        })
+        self.opt_str(field)?
+            .ok_or_else(|| ApiError::invalid_field(field, format!("Missing required field '{field}'")))
     }
 
     /// An optional string.
@@ -75,9 +76,8 @@ impl Body {
 
     /// A required array of strings.
     pub fn req_str_array(&self, field: &str) -> ApiResult<Vec<String>> {
-        self.opt_str_array(field)?.ok_or_else(|| {
-            ApiError::invalid_field(field, format!("Missing required field '{field}'"))
-        })
+        self.opt_str_array(field)?
+            .ok_or_else(|| ApiError::invalid_field(field, format!("Missing required field '{field}'")))
     }
 
     /// An optional array of strings.
@@ -129,10 +129,7 @@ impl Query {
 
     /// The first value of `key`.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 }
 
@@ -157,11 +154,10 @@ impl Page {
                 None => Ok(default),
                 Some(raw) => match raw.trim().parse::<i64>() {
                     Ok(n) if n >= 1 => Ok(n as usize),
-                    _ => Err(ApiError::invalid_field(
-                        key,
-                        format!("'{key}' must be a positive integer"),
-                    )
-                    .with_details(serde_json::json!({"field": key, "value": raw}))),
+                    _ => Err(
+                        ApiError::invalid_field(key, format!("'{key}' must be a positive integer"))
+                            .with_details(serde_json::json!({"field": key, "value": raw})),
+                    ),
                 },
             }
         };

@@ -298,10 +298,7 @@ impl Store {
 
     /// 404 listing the unknown IDs among `list_ids`, if any.
     pub fn check_lists(&self, list_ids: &[String]) -> ApiResult<()> {
-        let unknown: Vec<&String> = list_ids
-            .iter()
-            .filter(|l| !self.lists.contains_key(*l))
-            .collect();
+        let unknown: Vec<&String> = list_ids.iter().filter(|l| !self.lists.contains_key(*l)).collect();
         if unknown.is_empty() {
             Ok(())
         } else {
@@ -321,10 +318,8 @@ impl Store {
         if unknown.is_empty() {
             Ok(())
         } else {
-            Err(
-                ApiError::not_found(format!("Unknown contact(s): {unknown:?}"))
-                    .with_details(json!({ "field": "contact_ids", "ids": unknown })),
-            )
+            Err(ApiError::not_found(format!("Unknown contact(s): {unknown:?}"))
+                .with_details(json!({ "field": "contact_ids", "ids": unknown })))
         }
     }
 

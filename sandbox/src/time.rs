@@ -117,12 +117,12 @@ mod tests {
         let ms = parse_iso("2026-06-24T10:00:00Z").unwrap();
         assert_eq!(format_ms(ms), "2026-06-24T10:00:00Z");
         assert_eq!(format_ms(0), "1970-01-01T00:00:00Z");
-        assert_eq!(
-            parse_iso("2026-06-24T11:00:00.5+01:00"),
-            Some(ms + 500)
-        );
+        assert_eq!(parse_iso("2026-06-24T11:00:00.5+01:00"), Some(ms + 500));
         assert_eq!(parse_iso("2026-13-01T00:00:00Z"), None);
         assert_eq!(parse_iso("tomorrow"), None);
-        assert_eq!(format_ms(parse_iso("2024-02-29T23:59:59Z").unwrap()), "2024-02-29T23:59:59Z");
+        assert_eq!(
+            format_ms(parse_iso("2024-02-29T23:59:59Z").unwrap()),
+            "2024-02-29T23:59:59Z"
+        );
     }
 }

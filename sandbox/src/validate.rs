@@ -8,9 +8,7 @@ pub fn is_e164(s: &str) -> bool {
     let Some(digits) = s.strip_prefix('+') else {
         return false;
     };
-    (8..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
+    (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
 /// A pragmatic email check: one `@`, non-empty local part, a dotted domain, no whitespace.
@@ -22,9 +20,7 @@ pub fn is_email(s: &str) -> bool {
     let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    !local.is_empty()
-        && domain.contains('.')
-        && domain.split('.').all(|p| !p.is_empty())
+    !local.is_empty() && domain.contains('.') && domain.split('.').all(|p| !p.is_empty())
 }
 
 /// Removes the usual written separators (spaces, dashes, dots, brackets) and turns a `00`

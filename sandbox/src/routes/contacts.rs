@@ -168,8 +168,7 @@ pub fn search(
     let to_json = |c: &Contact| serde_json::to_value(c).expect("serializable");
     let list = match list_id {
         Some(lid) => Some(store.lists.get(lid).ok_or_else(|| {
-            ApiError::not_found(format!("No contact list with id '{lid}'"))
-                .with_details(json!({ "id": lid }))
+            ApiError::not_found(format!("No contact list with id '{lid}'")).with_details(json!({ "id": lid }))
         })?),
         None => None,
     };
@@ -232,11 +231,7 @@ pub fn search(
 }
 
 /// `PUT /contacts/{id}`: partial update; `null` clears an optional field.
-pub async fn update(
-    State(app): State<Arc<App>>,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> ApiResult<Response> {
+pub async fn update(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> ApiResult<Response> {
     let b = Body::parse(&body)?;
     let name = b.opt_str("name")?;
     let phone = b.opt_str("phone")?;
@@ -309,10 +304,7 @@ pub async fn update(
 }
 
 /// `DELETE /contacts/{id}` → 204.
-pub async fn delete_one(
-    State(app): State<Arc<App>>,
-    Path(id): Path<String>,
-) -> ApiResult<StatusCode> {
+pub async fn delete_one(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult<StatusCode> {
     let mut store = app.store();
     if !store.contacts.contains_key(&id) {
         return Err(unknown_contact(&id));

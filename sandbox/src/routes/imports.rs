@@ -321,9 +321,9 @@ fn get_upload(app: &App, id: &str, kind: UploadKind) -> ApiResult<Upload> {
 pub async fn map_file(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
     let b = Body::parse(&body)?;
     let upload_id = b.req_str("upload_id")?;
-    let mapping = b.opt_str_map("mapping")?.ok_or_else(|| {
-        ApiError::invalid_field("mapping", "Missing required field 'mapping'")
-    })?;
+    let mapping = b
+        .opt_str_map("mapping")?
+        .ok_or_else(|| ApiError::invalid_field("mapping", "Missing required field 'mapping'"))?;
     let lists = b.opt_str_array("lists")?.unwrap_or_default();
     let upload = get_upload(&app, &upload_id, UploadKind::Csv)?;
     let index: HashMap<&str, usize> = upload
@@ -334,9 +334,9 @@ pub async fn map_file(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Res
         .collect();
     let mut m = Mapping::default();
     for (column, target) in &mapping {
-        let &i = index.get(column.as_str()).ok_or_else(|| {
-            ApiError::validation("mapping", column, format!("unknown column '{column}'"))
-        })?;
+        let &i = index
+            .get(column.as_str())
+            .ok_or_else(|| ApiError::validation("mapping", column, format!("unknown column '{column}'")))?;
         match target.as_str() {
             "name" => m.name = Some(i),
             "phone" => m.phone = Some(i),
@@ -378,7 +378,9 @@ pub async fn map_vcard(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Re
 /// Creates one contact per valid row; bad or duplicate rows are reported, not fatal.
 fn import(app: &App, upload: &Upload, m: &Mapping, lists: &[String]) -> ApiResult<Response> {
     let cell = |row: &[String], i: Option<usize>| -> String {
-        i.and_then(|i| row.get(i)).map(|s| s.trim().to_string()).unwrap_or_default()
+        i.and_then(|i| row.get(i))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
     };
     let mut store = app.store();
     store.check_lists(lists)?;
@@ -391,7 +393,10 @@ fn import(app: &App, upload: &Upload, m: &Mapping, lists: &[String]) -> ApiResul
         };
         let phone = normalize_phone(&cell(row, m.phone));
         if !is_e164(&phone) {
-            fail("validation_error", format!("phone '{phone}' is not in E.164 format"));
+            fail(
+                "validation_error",
+                format!("phone '{phone}' is not in E.164 format"),
+            );
             continue;
         }
         let email = cell(row, m.email);
@@ -403,7 +408,9 @@ fn import(app: &App, upload: &Upload, m: &Mapping, lists: &[String]) -> ApiResul
             fail("conflict", format!("a contact with phone {phone} already exists"));
             continue;
         }
-        let name = Some(cell(row, m.name)).filter(|s| !s.is_empty()).unwrap_or_else(|| phone.clone());
+        let name = Some(cell(row, m.name))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| phone.clone());
         let custom: std::collections::BTreeMap<String, String> = m
             .custom
             .iter()
@@ -449,7 +456,10 @@ mod tests {
             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria Santos\r\nTEL;TYPE=CELL:+244 912 345 678\r\nEMAIL:maria@example.com\r\nEND:VCARD\r\nBEGIN:VCARD\r\nN:Ferreira;João;;;\r\nTEL:+244923456789\r\nEND:VCARD\r\n",
         );
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0], vec!["Maria Santos", "+244 912 345 678", "maria@example.com"]);
+        assert_eq!(
+            rows[0],
+            vec!["Maria Santos", "+244 912 345 678", "maria@example.com"]
+        );
         assert_eq!(rows[1], vec!["João Ferreira", "+244923456789", ""]);
     }
 }

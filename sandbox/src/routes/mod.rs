@@ -77,9 +77,7 @@ async fn unknown_route(uri: Uri) -> ApiError {
 /// A response from JSON bytes already serialized (under a lock, to avoid cloning).
 pub fn raw_json(status: StatusCode, bytes: Vec<u8>) -> Response {
     let mut resp = (status, bytes).into_response();
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     resp
 }
