@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every test of the project, in one command: formatting and lints, the Rust crates (core,
+# sandbox, ffi), the quickstart, the C and C++ programs under valgrind, the Python package.
+# On a fresh machine this is all the set-up: each step installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+started=$(date +%s)
+step() { printf '\n=== %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Rust tests (core, sandbox, ffi)"
+# The Python extension crate links against the interpreter at import time, so it is tested
+# from Python below, not by cargo.
+cargo test --workspace --exclude zexa-python
+
+step "quickstart (Rust, embedded sandbox)"
+env -u ZEXA_BASE_URL -u ZEXA_API_KEY cargo run -q --example quickstart
+
+step "C and C++ (valgrind)"
+bash tests/c/run.sh
+
+step "Python"
+bash python/run_tests.sh
+
+step "done"
