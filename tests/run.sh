@@ -29,4 +29,7 @@ bash tests/c/run.sh
 step "Python"
 bash python/run_tests.sh
 
+step "Reliability and security (faults, bad input, fuzzing, load)"
+bash tests/reliability/run.sh
+
 step "done"
