@@ -28,6 +28,16 @@ pub fn router() -> Router<Arc<App>> {
         .route("/_sandbox/exports/{file}", get(download))
         // Also under /v1 so `<base_url>/_sandbox/exports/...` resolves too.
         .route("/v1/_sandbox/exports/{file}", get(download))
+        .layer(axum::middleware::from_fn(request_id))
+}
+
+/// Gives admin answers an `X-Request-Id` too (and error bodies the same ID).
+async fn request_id(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let rid = crate::ids::request_id();
+    let header = HeaderValue::from_str(&rid).expect("ascii request id");
+    let mut resp = crate::errors::REQUEST_ID.scope(rid, next.run(req)).await;
+    resp.headers_mut().insert("x-request-id", header);
+    resp
 }
 
 /// `POST /_sandbox/reset` → 204: everything back to the start configuration.

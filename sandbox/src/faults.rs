@@ -177,7 +177,13 @@ pub async fn truncate(resp: Response) -> Response {
     parts
         .headers
         .insert(header::CONTENT_LENGTH, HeaderValue::from(announced));
-    Response::from_parts(parts, Body::new(TruncatedBody { data: Some(sent) }))
+    Response::from_parts(
+        parts,
+        Body::new(TruncatedBody {
+            data: Some(sent),
+            pause: None,
+        }),
+    )
 }
 
 /// Re-sends `resp` one byte every `ms` milliseconds (with the correct `Content-Length`).
@@ -198,9 +204,11 @@ pub async fn drip(resp: Response, ms: u64) -> Response {
     )
 }
 
-/// Yields its data once, then an error (hyper aborts the connection on a body error).
+/// Yields its data, pauses briefly so hyper flushes headers and data to the socket, then
+/// errors (hyper aborts the connection on a body error, leaving the body short).
 struct TruncatedBody {
     data: Option<Bytes>,
+    pause: Option<Pin<Box<tokio::time::Sleep>>>,
 }
 
 impl http_body::Body for TruncatedBody {
@@ -209,12 +217,20 @@ impl http_body::Body for TruncatedBody {
 
     fn poll_frame(
         mut self: Pin<&mut Self>,
-        _cx: &mut Context<'_>,
+        cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
-        match self.data.take() {
-            Some(d) if !d.is_empty() => Poll::Ready(Some(Ok(Frame::data(d)))),
-            _ => Poll::Ready(Some(Err(std::io::Error::other("sandbox fault: truncated")))),
+        if let Some(d) = self.data.take() {
+            if !d.is_empty() {
+                return Poll::Ready(Some(Ok(Frame::data(d))));
+            }
         }
+        let pause = self
+            .pause
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(Duration::from_millis(20))));
+        if pause.as_mut().poll(cx).is_pending() {
+            return Poll::Pending;
+        }
+        Poll::Ready(Some(Err(std::io::Error::other("sandbox fault: truncated"))))
     }
 }
 
