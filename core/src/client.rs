@@ -254,28 +254,26 @@ impl Client {
         loop {
             let started = Instant::now();
             let outcome = send_once(&wire, method, &url, payload);
-            let elapsed_ms = started.elapsed().as_millis();
-            match &outcome {
-                Attempt::Answered { status, .. } => {
-                    log::debug!("zexa: {method} {path} -> {status} in {elapsed_ms} ms (attempt {attempt_no})")
+            log::debug!(
+                target: "zexa",
+                "zexa: {method} {path} -> {} in {} ms (attempt {attempt_no})",
+                outcome_summary(&outcome),
+                started.elapsed().as_millis()
+            );
+            let outcome = match outcome {
+                Attempt::Answered {
+                    status: status @ 200..=299,
+                    body,
+                    ..
+                } => {
+                    return Ok(Answer { status, body });
                 }
-                other => log::debug!(
-                    "zexa: {method} {path} -> {} in {elapsed_ms} ms (attempt {attempt_no})",
-                    failure_message(other)
-                ),
-            }
-            if let Attempt::Answered {
-                status: 200..=299, ..
-            } = outcome
-            {
-                let Attempt::Answered { status, body, .. } = outcome else {
-                    unreachable!()
-                };
-                return Ok(Answer { status, body });
-            }
+                failed => failed,
+            };
             match inner.retry.decide(method, attempt_no, &outcome) {
                 Decision::RetryAfter(wait) => {
                     log::warn!(
+                        target: "zexa",
                         "zexa: {method} {path} attempt {attempt_no} failed ({}); retrying in {} ms",
                         outcome_summary(&outcome),
                         wait.as_millis()
@@ -286,6 +284,7 @@ impl Client {
                 Decision::GiveUp => {
                     if attempt_no > 1 || !matches!(outcome, Attempt::Answered { .. }) {
                         log::warn!(
+                            target: "zexa",
                             "zexa: {method} {path} gave up after {attempt_no} attempt(s): {}",
                             outcome_summary(&outcome)
                         );

@@ -86,3 +86,8 @@ mod send_sync {
         assert_send_sync::<crate::Error>();
     }
 }
+
+/// The README's Rust examples, compiled as doctests so they stay true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
