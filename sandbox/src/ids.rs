@@ -63,7 +63,7 @@ pub fn global_id(prefix: &str) -> String {
     let n = GLOBAL_COUNTER.fetch_add(1, Ordering::Relaxed);
     let mut s = String::with_capacity(prefix.len() + 11);
     s.push_str(prefix);
-    s.push_str(&encode11(mix(n ^ 0x7E0E_57)));
+    s.push_str(&encode11(mix(n ^ 0x007E_0E57)));
     s
 }
 

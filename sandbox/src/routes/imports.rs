@@ -357,7 +357,7 @@ pub async fn map_file(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Res
     if m.phone.is_none() {
         return Err(ApiError::validation_msg("mapping must map a column to 'phone'"));
     }
-    Ok(import(&app, &upload, &m, &lists)?)
+    import(&app, &upload, &m, &lists)
 }
 
 /// `POST /contacts/mapped/vcard` `{"upload_id","lists"}` → import result.
