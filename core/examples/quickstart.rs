@@ -47,9 +47,20 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .contact_lists()
         .create(&CreateContactList::new("Clientes Luanda").description("Quickstart audience"))?;
     let ids: Vec<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
-    client.contact_lists().add_contacts(&ListMembership::new(&[&list.id], &ids))?;
-    let page = client.contact_lists().contacts(&list.id, &ListParams::new().per_page(10u32))?;
-    println!("   {} \"{}\": {} member(s), page {} of {}", list.id, list.name, page.total, page.page, page.total_pages());
+    client
+        .contact_lists()
+        .add_contacts(&ListMembership::new(&[&list.id], &ids))?;
+    let page = client
+        .contact_lists()
+        .contacts(&list.id, &ListParams::new().per_page(10u32))?;
+    println!(
+        "   {} \"{}\": {} member(s), page {} of {}",
+        list.id,
+        list.name,
+        page.total,
+        page.page,
+        page.total_pages()
+    );
     for member in &page.data {
         println!("   - {} ({})", member.name, member.phone);
     }
@@ -61,14 +72,20 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         "ZEXA",
         "Olá Maria! A sua encomenda está a caminho.",
     ))?;
-    println!("   {} to {} via {}: {}", message.id, message.to, message.channel, message.status);
+    println!(
+        "   {} to {} via {}: {}",
+        message.id, message.to, message.channel, message.status
+    );
 
     println!("\n4. A campaign to the list");
     let campaign = client.campaigns().create(
         &CreateCampaign::new("Quickstart promo", Channel::Sms, &list.id, "ZEXA")
             .body("20% de desconto este fim de semana. Responda STOP para sair."),
     )?;
-    println!("   {} created: {}, {} recipient(s)", campaign.id, campaign.status, campaign.total_recipients);
+    println!(
+        "   {} created: {}, {} recipient(s)",
+        campaign.id, campaign.status, campaign.total_recipients
+    );
     let done = client.campaigns().wait_with_progress(
         &campaign.id,
         Duration::from_millis(200),
@@ -105,8 +122,13 @@ fn connect() -> Result<(Client, Option<Sandbox>), Box<dyn std::error::Error>> {
         return Ok((client, None));
     }
     let sandbox = Sandbox::start()?;
-    println!("No ZEXA_BASE_URL set: started an embedded Zexa sandbox at {}", sandbox.base_url());
-    let client = Client::builder(sandbox.api_key()).base_url(sandbox.base_url()).build()?;
+    println!(
+        "No ZEXA_BASE_URL set: started an embedded Zexa sandbox at {}",
+        sandbox.base_url()
+    );
+    let client = Client::builder(sandbox.api_key())
+        .base_url(sandbox.base_url())
+        .build()?;
     Ok((client, Some(sandbox)))
 }
 
@@ -115,7 +137,9 @@ fn connect() -> Result<(Client, Option<Sandbox>), Box<dyn std::error::Error>> {
 fn create_or_find(client: &Client, contact: &CreateContact) -> zexa::Result<Contact> {
     match client.contacts().create(contact) {
         Err(e) if e.kind() == ErrorKind::Conflict => {
-            let found = client.contacts().list(&ListContacts::new().phone(contact.phone.clone()))?;
+            let found = client
+                .contacts()
+                .list(&ListContacts::new().phone(contact.phone.clone()))?;
             found.data.into_iter().next().ok_or(e)
         }
         other => other,
