@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# The Zexa SDK benchmarks, in one command: `bash bench/run.sh` (a few minutes) or
+# `bash bench/run.sh --quick` (small N, one round: a smoke check of every step).
+#
+# Sections (each one a loop of interleaved rounds; the report takes medians):
+#   1. latency      GET /contacts/{id}, one thread, keep-alive, against nginx returning a fixed
+#                   contact: Rust SDK, raw ureq, C library, Python SDK, requests, httpx,
+#                   urllib3, and nginx's own one-connection limit (wrk -t1 -c1).
+#   2. concurrency  1, 4, 8 threads sharing one client, sandbox --latency-ms 10 (Python, Rust).
+#   3. paginate     every contact of a --seed-contacts 100000 sandbox, per_page=100: time,
+#                   peak RSS (/usr/bin/time), RSS growth (Rust, C, Python SDK, requests).
+#   4. create       POST /contacts x 10000 from Python (SDK, requests).
+#   5. import       `import zexa` vs `import requests`, fresh interpreter, median of 10.
+# Results: bench/out/results.jsonl (raw lines) and bench/RESULTS.md (tables, goals).
+# It fails only when a step breaks, never on a number. Servers listen on 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+OUT=$BENCH/out
+REL=$ROOT/target/release
+export CARGO_TERM_COLOR=never
+
+QUICK=0
+case "${1:-}" in
+  --quick) QUICK=1 ;;
+  "") ;;
+  *) echo "usage: bash bench/run.sh [--quick]" >&2; exit 2 ;;
+esac
+if ((QUICK)); then
+  ROUNDS=1 LAT_N=300 WRK_SECS=1 CONC_N=20 PAGE_SEED=3000 PAGE_ROUNDS=1 CREATE_N=200 CREATE_ROUNDS=1 IMPORT_REPEAT=3
+else
+  ROUNDS=5 LAT_N=5000 WRK_SECS=3 CONC_N=200 PAGE_SEED=100000 PAGE_ROUNDS=3 CREATE_N=10000 CREATE_ROUNDS=3 IMPORT_REPEAT=10
+fi
+
+started=$(date +%s)
+step() { printf '\n=== %s (%ss)\n' "$*" "$(($(date +%s) - started))" >&2; }
+warn() { printf 'WARNING: %s\n' "$*" >&2; }
+
+mkdir -p "$OUT"
+RESULTS=$OUT/results.jsonl
+: >"$RESULTS"
+TMP=$(mktemp -d /tmp/zexa-bench.XXXXXX)
+SERVER_PIDS=()
+
+stop_servers() {
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${SERVER_PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  SERVER_PIDS=()
+}
+cleanup() {
+  stop_servers
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A JSON line saying why a measurement is missing; the report shows it as "n/a".
+skip() { printf '{"section": "%s", "client": "%s", "error": "%s"}\n' "$1" "$2" "$3" >>"$RESULTS"; warn "$1/$2: $3"; }
+# Runs a benchmark command and keeps its JSON line; a failing command stops the run.
+record() { "$@" | tee -a "$RESULTS"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# ---------------------------------------------------------------------------------------------
+step "build (release: bench, sandbox, ffi)"
+cargo build --release -p zexa-bench -p zexa-sandbox
+HAVE_C=0
+if cargo build --release -p zexa-ffi; then
+  if [[ -f $ROOT/include/zexa.h && -f $REL/libzexa.so ]]; then
+    mkdir -p "$OUT/c"
+    for prog in latency paginate; do
+      gcc -O2 -std=c11 -Wall -Wextra -I"$ROOT/include" -o "$OUT/c/$prog" "$BENCH/c/$prog.c" \
+        -L"$REL" -lzexa -Wl,-rpath,"$REL"
+    done
+    HAVE_C=1
+  else
+    warn "no include/zexa.h or libzexa.so yet: the C rows are n/a"
+  fi
+else
+  warn "zexa-ffi does not build: the C rows are n/a"
+fi
+
+step "tools (nginx, wrk)"
+need_apt=()
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need_apt+=(nginx-light)
+command -v wrk >/dev/null || need_apt+=(wrk)
+if ((${#need_apt[@]})); then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+step "Python venv (bench/.venv: requests httpx urllib3 + the SDK from ./python)"
+VENV=$BENCH/.venv
+[[ -x $VENV/bin/python ]] || python3 -m venv "$VENV"
+PY=$VENV/bin/python
+"$PY" -m pip install -q --disable-pip-version-check requests httpx urllib3
+PY_SDK=""
+if [[ -f $ROOT/python/pyproject.toml ]]; then
+  if "$PY" -m pip install -q --disable-pip-version-check "$ROOT/python" >"$OUT/pip-sdk.log" 2>&1; then
+    PY_SDK=$PY
+  else
+    warn "pip install ./python failed (see bench/out/pip-sdk.log)"
+  fi
+fi
+if [[ -z $PY_SDK && -x $ROOT/python/.venv/bin/python ]] &&
+  (cd "$BENCH" && "$ROOT/python/.venv/bin/python" -c 'import zexa') 2>/dev/null; then
+  PY_SDK=$ROOT/python/.venv/bin/python
+  warn "using the SDK of python/.venv"
+fi
+if [[ -n $PY_SDK ]] && ! (cd "$BENCH" && "$PY_SDK" -c 'import zexa; zexa.Client') 2>/dev/null; then
+  warn "the installed zexa package has no Client"
+  PY_SDK=""
+fi
+[[ -n $PY_SDK ]] || warn "no Python SDK: its rows are n/a"
+pyb() { (cd "$BENCH/python" && "$1" "${@:2}"); }
+
+# ---------------------------------------------------------------------------------------------
+# nginx in the foreground with its own config, one worker, a fixed documented contact.
+start_nginx() {
+  local port=$1 dir=$TMP/nginx
+  mkdir -p "$dir/logs"
+  cat >"$dir/nginx.conf" <<EOF
+daemon off;
+master_process on;
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  keepalive_timeout 300s;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    location /v1/contacts/ {
+      default_type application/json;
+      return 200 '{"id": "cnt_def456", "name": "Maria Santos", "phone": "+244912345678", "email": "maria@example.com", "lists": ["lst_abc123"], "created_at": "2026-06-24T10:00:00Z"}';
+    }
+  }
+}
+EOF
+  "$NGINX" -p "$dir" -c "$dir/nginx.conf" -e "$dir/logs/error.log" &
+  SERVER_PIDS+=($!)
+  wait_port "$port"
+}
+
+wait_port() {
+  local i
+  for ((i = 0; i < 300; i++)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "nothing listens on 127.0.0.1:$1 after 30 s" >&2
+  return 1
+}
+
+# Starts a sandbox with extra flags; sets SANDBOX_URL once it prints its base URL.
+start_sandbox() {
+  local port log i
+  port=$(free_port)
+  log=$TMP/sandbox-$port.out
+  "$REL/zexa-sandbox" --addr "127.0.0.1:$port" "$@" >"$log" 2>"$log.err" &
+  SERVER_PIDS+=($!)
+  for ((i = 0; i < 1200; i++)); do
+    SANDBOX_URL=$(head -n1 "$log")
+    [[ $SANDBOX_URL == http* ]] && return 0
+    sleep 0.1
+  done
+  echo "the sandbox did not start in 120 s: $(cat "$log.err")" >&2
+  return 1
+}
+
+# ---------------------------------------------------------------------------------------------
+step "1. latency against nginx ($ROUNDS rounds x $LAT_N calls)"
+NGINX_PORT=$(free_port)
+start_nginx "$NGINX_PORT"
+NGINX_URL=http://127.0.0.1:$NGINX_PORT/v1
+[[ -n $PY_SDK ]] || skip latency py-sdk "Python SDK not installed"
+((HAVE_C)) || skip latency c-sdk "C library not built"
+for ((r = 1; r <= ROUNDS; r++)); do
+  record "$REL/latency" --client sdk --url "$NGINX_URL" --n "$LAT_N"
+  record "$REL/latency" --client ureq --url "$NGINX_URL" --n "$LAT_N"
+  if ((HAVE_C)); then record "$OUT/c/latency" "$NGINX_URL" "$LAT_N"; fi
+  if [[ -n $PY_SDK ]]; then record pyb "$PY_SDK" latency.py --client sdk --url "$NGINX_URL" --n "$LAT_N"; fi
+  for peer in requests httpx urllib3; do
+    record pyb "$PY" latency.py --client "$peer" --url "$NGINX_URL" --n "$LAT_N"
+  done
+  wrk -t1 -c1 -d"${WRK_SECS}s" "$NGINX_URL/contacts/cnt_def456" >"$TMP/wrk.txt"
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$TMP/wrk.txt")
+  [[ -n $rps ]] || { cat "$TMP/wrk.txt" >&2; exit 1; }
+  echo "{\"section\": \"latency\", \"client\": \"wrk\", \"secs\": $WRK_SECS, \"calls_per_s\": $rps}" |
+    tee -a "$RESULTS"
+done
+stop_servers
+
+# ---------------------------------------------------------------------------------------------
+step "2. concurrency against the sandbox --latency-ms 10 (1, 4, 8 threads x $CONC_N calls)"
+start_sandbox --seed-contacts 10 --latency-ms 10
+[[ -n $PY_SDK ]] || skip concurrency py-sdk "Python SDK not installed"
+for ((r = 1; r <= ROUNDS && r <= 3; r++)); do
+  for t in 1 4 8; do
+    record "$REL/concurrency" --url "$SANDBOX_URL" --threads "$t" --n-per-thread "$CONC_N"
+    if [[ -n $PY_SDK ]]; then
+      record pyb "$PY_SDK" concurrency.py --url "$SANDBOX_URL" --threads "$t" --n-per-thread "$CONC_N"
+    fi
+  done
+done
+stop_servers
+
+# ---------------------------------------------------------------------------------------------
+step "3. pagination of $PAGE_SEED contacts, per_page=100 ($PAGE_ROUNDS rounds)"
+start_sandbox --seed-contacts "$PAGE_SEED"
+# Runs a paginate command under /usr/bin/time and adds its "Maximum resident set size".
+record_rss() {
+  local line
+  line=$(/usr/bin/time -f '%M' -o "$TMP/maxrss" "$@")
+  echo "${line%\}}, \"max_rss_mb\": $(awk '{printf "%.3f", $1 / 1024}' "$TMP/maxrss")}" | tee -a "$RESULTS"
+}
+[[ -n $PY_SDK ]] || skip paginate py-sdk "Python SDK not installed"
+((HAVE_C)) || skip paginate c-sdk "C library not built"
+for ((r = 1; r <= PAGE_ROUNDS; r++)); do
+  record_rss "$REL/paginate" --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+  if ((HAVE_C)); then record_rss "$OUT/c/paginate" "$SANDBOX_URL" 100 "$PAGE_SEED"; fi
+  if [[ -n $PY_SDK ]]; then
+    record_rss pyb "$PY_SDK" paginate.py --client sdk --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+  fi
+  record_rss pyb "$PY" paginate.py --client requests --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+done
+stop_servers
+
+# ---------------------------------------------------------------------------------------------
+step "4. create throughput: POST /contacts x $CREATE_N from Python ($CREATE_ROUNDS rounds)"
+start_sandbox
+[[ -n $PY_SDK ]] || skip create py-sdk "Python SDK not installed"
+for ((r = 1; r <= CREATE_ROUNDS; r++)); do
+  # Phone prefixes keep every run's numbers distinct on the one sandbox.
+  if [[ -n $PY_SDK ]]; then
+    record pyb "$PY_SDK" create.py --client sdk --url "$SANDBOX_URL" --n "$CREATE_N" --prefix "$((2 * r))"
+  fi
+  record pyb "$PY" create.py --client requests --url "$SANDBOX_URL" --n "$CREATE_N" --prefix "$((2 * r + 1))"
+done
+stop_servers
+
+# ---------------------------------------------------------------------------------------------
+step "5. import time (median of $IMPORT_REPEAT fresh interpreters)"
+if [[ -n $PY_SDK && $PY_SDK != "$PY" ]]; then
+  record pyb "$PY_SDK" import_time.py --python "$PY_SDK" --modules zexa --repeat "$IMPORT_REPEAT"
+  record pyb "$PY" import_time.py --python "$PY" --modules requests --repeat "$IMPORT_REPEAT"
+elif [[ -n $PY_SDK ]]; then
+  record pyb "$PY" import_time.py --python "$PY" --modules zexa,requests --repeat "$IMPORT_REPEAT"
+else
+  skip import zexa "Python SDK not installed"
+  record pyb "$PY" import_time.py --python "$PY" --modules requests --repeat "$IMPORT_REPEAT"
+fi
+
+# ---------------------------------------------------------------------------------------------
+step "report"
+MODE=full
+if ((QUICK)); then MODE=quick; fi
+python3 "$BENCH/report.py" --results "$RESULTS" --out "$BENCH/RESULTS.md" --mode "$MODE" \
+  --python "$PY" --nginx "$NGINX"
+step "done: bench/RESULTS.md"
