@@ -1,0 +1,174 @@
+//! Campaigns: create, get, list, iterate, wait for completion.
+
+use std::ffi::{c_char, c_void};
+use std::time::Duration;
+
+use crate::client::{client, ZexaClient};
+use crate::handle;
+use crate::iter::{self, list_params, ZexaCampaignIter, ZexaListParams};
+use crate::models::{emit, free, with_view, ZexaCampaign, ZexaCampaignPage};
+use crate::status::zexa_status;
+use crate::strings::{json_arg, opt_string, str_arg};
+
+/// How often `zexa_campaigns_wait` polls when `poll_interval_ms` is 0.
+pub const ZEXA_DEFAULT_POLL_INTERVAL_MS: u64 = 2000;
+
+/// A new campaign: every field but `body`, `template_json` and `scheduled_at` required, and one
+/// of `body` or `template_json`.
+#[repr(C)]
+pub struct ZexaCreateCampaign {
+    /// Internal name.
+    pub name: *const c_char,
+    /// Channel to send on (`sms`, `whatsapp`...).
+    pub channel: *const c_char,
+    /// The audience (`lst_...`).
+    pub contact_list_id: *const c_char,
+    /// Registered sender ID.
+    pub sender_id: *const c_char,
+    /// Plain-text body, or NULL.
+    pub body: *const c_char,
+    /// A template as a JSON object string, or NULL.
+    pub template_json: *const c_char,
+    /// When to start, ISO 8601 UTC, or NULL to start now.
+    pub scheduled_at: *const c_char,
+}
+
+/// Called by `zexa_campaigns_wait` after every poll with the campaign as it is now (valid only
+/// during the call: copy what you keep) and the caller's `userdata`. It runs on the thread
+/// that called `zexa_campaigns_wait`, and must not unwind (no C++ exception, no longjmp).
+pub type ZexaCampaignProgressFn =
+    Option<unsafe extern "C" fn(campaign: *const ZexaCampaign, userdata: *mut c_void)>;
+
+/// `POST /campaigns`: creates and launches (or schedules) a campaign; never resent once it
+/// may have reached the server. `*out` is freed with `zexa_campaign_free`. Returns
+/// `ZEXA_VALIDATION_ERROR` for an unregistered sender, `ZEXA_INSUFFICIENT_CREDITS`,
+/// `ZEXA_NOT_FOUND` for an unknown list, `ZEXA_INVALID_INPUT` when the core refuses it
+/// locally (empty fields, neither body nor template). Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_campaigns_create(
+    client_: *const ZexaClient,
+    campaign: *const ZexaCreateCampaign,
+    out: *mut *mut ZexaCampaign,
+) -> zexa_status {
+    emit(out, || {
+        let c = handle::get(campaign, "campaign")?;
+        let mut request = zexa::CreateCampaign::new(
+            str_arg(c.name, "name")?,
+            zexa::Channel::from(str_arg(c.channel, "channel")?),
+            str_arg(c.contact_list_id, "contact_list_id")?,
+            str_arg(c.sender_id, "sender_id")?,
+        );
+        request.body = opt_string(c.body, "body")?;
+        request.template = json_arg(c.template_json, "template_json")?;
+        request.scheduled_at = opt_string(c.scheduled_at, "scheduled_at")?;
+        Ok(client(client_)?.campaigns().create(&request)?)
+    })
+}
+
+/// `GET /campaigns/{id}`: status and delivery statistics. `*out` is freed with
+/// `zexa_campaign_free`. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_campaigns_get(
+    client_: *const ZexaClient,
+    campaign_id: *const c_char,
+    out: *mut *mut ZexaCampaign,
+) -> zexa_status {
+    emit(out, || {
+        Ok(client(client_)?
+            .campaigns()
+            .get(str_arg(campaign_id, "campaign_id")?)?)
+    })
+}
+
+/// `GET /campaigns`: one page of campaigns (`params` NULL: first page). `*out` is freed with
+/// `zexa_campaign_page_free`. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_campaigns_list(
+    client_: *const ZexaClient,
+    params: *const ZexaListParams,
+    out: *mut *mut ZexaCampaignPage,
+) -> zexa_status {
+    emit(out, || {
+        Ok(client(client_)?.campaigns().list(&list_params(params)?)?)
+    })
+}
+
+/// An iterator over every campaign. `*out` is freed with `zexa_campaign_iter_free`.
+#[no_mangle]
+pub extern "C" fn zexa_campaign_iter_new(
+    client_: *const ZexaClient,
+    params: *const ZexaListParams,
+    out: *mut *mut ZexaCampaignIter,
+) -> zexa_status {
+    iter::start(out, || {
+        let params = list_params(params)?;
+        Ok(ZexaCampaignIter(client(client_)?.campaigns().iter(&params)?))
+    })
+}
+
+/// The next campaign: `*out` is freed with `zexa_campaign_free`, or NULL with `ZEXA_OK` at the
+/// end. A failure is returned once and ends the iteration.
+#[no_mangle]
+pub extern "C" fn zexa_campaign_iter_next(
+    iter: *mut ZexaCampaignIter,
+    out: *mut *mut ZexaCampaign,
+) -> zexa_status {
+    iter::next(iter, out)
+}
+
+/// Frees a campaign iterator. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn zexa_campaign_iter_free(iter: *mut ZexaCampaignIter) {
+    handle::free(iter)
+}
+
+/// Polls a campaign every `poll_interval_ms` (0: `ZEXA_DEFAULT_POLL_INTERVAL_MS`) until it is
+/// `completed` or `failed`, and returns it in `*out` (freed with `zexa_campaign_free`).
+///
+/// `timeout_ms` 0 waits without limit; otherwise `ZEXA_TIMEOUT` is returned once it has
+/// passed. `progress` (may be NULL) is called after every poll with `userdata`. Blocks the
+/// calling thread; other threads may use the client meanwhile.
+#[no_mangle]
+pub extern "C" fn zexa_campaigns_wait(
+    client_: *const ZexaClient,
+    campaign_id: *const c_char,
+    poll_interval_ms: u64,
+    timeout_ms: u64,
+    progress: ZexaCampaignProgressFn,
+    userdata: *mut c_void,
+    out: *mut *mut ZexaCampaign,
+) -> zexa_status {
+    emit(out, || {
+        let id = str_arg(campaign_id, "campaign_id")?;
+        let interval = match poll_interval_ms {
+            0 => ZEXA_DEFAULT_POLL_INTERVAL_MS,
+            ms => ms,
+        };
+        let timeout = (timeout_ms != 0).then(|| Duration::from_millis(timeout_ms));
+        let report = |campaign: &zexa::Campaign| {
+            if let Some(callback) = progress {
+                // SAFETY: `callback` is the caller's function of the documented signature; the
+                // view lives until `with_view` returns, and `userdata` is passed back untouched.
+                with_view(campaign, |view| unsafe { callback(view, userdata) });
+            }
+        };
+        Ok(client(client_)?.campaigns().wait_with_progress(
+            id,
+            Duration::from_millis(interval),
+            timeout,
+            report,
+        )?)
+    })
+}
+
+/// Frees a campaign. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn zexa_campaign_free(campaign: *mut ZexaCampaign) {
+    free(campaign)
+}
+
+/// Frees a page of campaigns and its items. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn zexa_campaign_page_free(page: *mut ZexaCampaignPage) {
+    free(page)
+}

@@ -1,0 +1,174 @@
+//! `ZexaClient` and `ZexaClientBuilder`: creating, configuring and freeing a client.
+
+use std::ffi::c_char;
+use std::time::Duration;
+
+use crate::handle;
+use crate::last_error::Failure;
+use crate::panic::run;
+use crate::status::zexa_status;
+use crate::strings::{bytes_arg, opt_str, str_arg};
+
+/// A client of the Zexa API (opaque).
+///
+/// Thread-safe: one client may be used from several threads at once, and should be shared
+/// (it holds a connection pool). Create it with `zexa_client_new` or a `ZexaClientBuilder`;
+/// free it once with `zexa_client_free`, after every call using it has returned.
+pub struct ZexaClient {
+    inner: zexa::Client,
+}
+
+/// Settings of a client being built (opaque). Not thread-safe: configure it from one thread.
+/// Free it with `zexa_client_builder_free` (building does not consume it).
+pub struct ZexaClientBuilder {
+    inner: zexa::ClientBuilder,
+}
+
+/// The core client behind a handle, for the duration of a call.
+pub(crate) fn client<'a>(client: *const ZexaClient) -> Result<&'a zexa::Client, Failure> {
+    handle::get(client, "client").map(|c| &c.inner)
+}
+
+/// Applies `change` to the builder behind `builder`.
+fn configure(
+    builder: *mut ZexaClientBuilder,
+    change: impl FnOnce(zexa::ClientBuilder) -> Result<zexa::ClientBuilder, Failure>,
+) -> zexa_status {
+    run(|| {
+        let b = handle::get_mut(builder, "builder")?;
+        b.inner = change(b.inner.clone())?;
+        Ok(())
+    })
+}
+
+/// Creates a client with `api_key`, talking to `base_url` (NULL: the production API
+/// `https://api.zexa.ao/v1`), with default settings (30 s timeout, 2 retries).
+///
+/// On success `*out` is a client the caller frees with `zexa_client_free`; on failure it is
+/// NULL. Returns `ZEXA_INVALID_INPUT` for an empty or malformed key or base URL (plain http is
+/// only accepted to a loopback host), `ZEXA_INVALID_ARGUMENT` for NULL `api_key`/`out` or
+/// strings that are not UTF-8. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_client_new(
+    api_key: *const c_char,
+    base_url: *const c_char,
+    out: *mut *mut ZexaClient,
+) -> zexa_status {
+    run(|| {
+        let slot = handle::out(out)?;
+        let mut builder = zexa::Client::builder(str_arg(api_key, "api_key")?);
+        if let Some(url) = opt_str(base_url, "base_url")? {
+            builder = builder.base_url(url);
+        }
+        *slot = handle::new(ZexaClient {
+            inner: builder.build()?,
+        });
+        Ok(())
+    })
+}
+
+/// Frees a client. NULL is a no-op. No call may be using the client any more.
+#[no_mangle]
+pub extern "C" fn zexa_client_free(client: *mut ZexaClient) {
+    handle::free(client)
+}
+
+/// Starts the settings of a client with `api_key` and the defaults. The key is checked when
+/// the client is built.
+///
+/// `*out` is a builder the caller frees with `zexa_client_builder_free`. Returns
+/// `ZEXA_INVALID_ARGUMENT` for a NULL or non-UTF-8 key or NULL `out`.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_new(
+    api_key: *const c_char,
+    out: *mut *mut ZexaClientBuilder,
+) -> zexa_status {
+    run(|| {
+        let slot = handle::out(out)?;
+        *slot = handle::new(ZexaClientBuilder {
+            inner: zexa::Client::builder(str_arg(api_key, "api_key")?),
+        });
+        Ok(())
+    })
+}
+
+/// Frees a builder. NULL is a no-op. Clients built from it are not affected.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_free(builder: *mut ZexaClientBuilder) {
+    handle::free(builder)
+}
+
+/// Sets the API root (default `https://api.zexa.ao/v1`); checked when the client is built.
+/// Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder or a NULL/non-UTF-8 URL.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_base_url(
+    builder: *mut ZexaClientBuilder,
+    base_url: *const c_char,
+) -> zexa_status {
+    configure(builder, |b| Ok(b.base_url(str_arg(base_url, "base_url")?)))
+}
+
+/// Sets the bound of each attempt in milliseconds (default 30000); 0 is refused with
+/// `ZEXA_INVALID_INPUT` when the client is built.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_timeout_ms(
+    builder: *mut ZexaClientBuilder,
+    timeout_ms: u64,
+) -> zexa_status {
+    configure(builder, |b| Ok(b.timeout(Duration::from_millis(timeout_ms))))
+}
+
+/// Sets how many times a failed call is sent again (default 2; 0 disables retries). A POST
+/// that may have reached the server is never resent.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_max_retries(
+    builder: *mut ZexaClientBuilder,
+    max_retries: u32,
+) -> zexa_status {
+    configure(builder, |b| Ok(b.max_retries(max_retries)))
+}
+
+/// Adds `name/version` to the User-Agent. `version` may be NULL.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_app_info(
+    builder: *mut ZexaClientBuilder,
+    name: *const c_char,
+    version: *const c_char,
+) -> zexa_status {
+    configure(builder, |b| {
+        let version = opt_str(version, "version")?.unwrap_or("");
+        Ok(b.app_info(str_arg(name, "name")?, version))
+    })
+}
+
+/// Trusts the CA certificates of this PEM document (`len` bytes, copied) instead of the
+/// built-in roots. May be called more than once; the PEM is checked when the client is built.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_add_root_certificate_pem(
+    builder: *mut ZexaClientBuilder,
+    pem: *const u8,
+    len: usize,
+) -> zexa_status {
+    configure(builder, |b| {
+        Ok(b.add_root_certificate_pem(bytes_arg(pem, len, "pem")?.to_vec()))
+    })
+}
+
+/// Builds a client from the builder's settings (the builder stays usable and must still be
+/// freed). On success `*out` is a client to free with `zexa_client_free`. Returns
+/// `ZEXA_INVALID_INPUT` when a setting is refused (empty key, bad base URL, zero timeout,
+/// invalid PEM), `ZEXA_INVALID_ARGUMENT` for NULL arguments.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_build(
+    builder: *const ZexaClientBuilder,
+    out: *mut *mut ZexaClient,
+) -> zexa_status {
+    run(|| {
+        let slot = handle::out(out)?;
+        let builder = handle::get(builder, "builder")?;
+        *slot = handle::new(ZexaClient {
+            inner: builder.inner.clone().build()?,
+        });
+        Ok(())
+    })
+}

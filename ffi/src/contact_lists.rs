@@ -1,0 +1,172 @@
+//! Contact lists: create, list, iterate, add and remove members, page and iterate members.
+
+use std::ffi::c_char;
+
+use crate::client::{client, ZexaClient};
+use crate::handle;
+use crate::iter::{self, list_params, ZexaContactIter, ZexaContactListIter, ZexaListParams};
+use crate::last_error::Failure;
+use crate::models::{emit, free, ZexaContactList, ZexaContactListPage, ZexaContactPage};
+use crate::panic::run;
+use crate::status::zexa_status;
+use crate::strings::{opt_string, str_arg, str_array};
+
+/// A new contact list: `name` required, `description` may be NULL.
+#[repr(C)]
+pub struct ZexaCreateContactList {
+    /// Name of the list.
+    pub name: *const c_char,
+    /// Description, or NULL.
+    pub description: *const c_char,
+}
+
+/// `POST /contacts/list`: creates a list. `*out` is freed with `zexa_contact_list_free`.
+/// Returns `ZEXA_INVALID_INPUT` for an empty name (refused by the core). Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_contact_lists_create(
+    client_: *const ZexaClient,
+    list: *const ZexaCreateContactList,
+    out: *mut *mut ZexaContactList,
+) -> zexa_status {
+    emit(out, || {
+        let list = handle::get(list, "list")?;
+        let mut request = zexa::CreateContactList::new(str_arg(list.name, "name")?);
+        request.description = opt_string(list.description, "description")?;
+        Ok(client(client_)?.contact_lists().create(&request)?)
+    })
+}
+
+/// `GET /contacts/list`: one page of lists (`params` NULL: first page, default size).
+/// `*out` is freed with `zexa_contact_list_page_free`. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_contact_lists_list(
+    client_: *const ZexaClient,
+    params: *const ZexaListParams,
+    out: *mut *mut ZexaContactListPage,
+) -> zexa_status {
+    emit(out, || {
+        Ok(client(client_)?.contact_lists().list(&list_params(params)?)?)
+    })
+}
+
+/// An iterator over every contact list (`params` NULL: from the first page). `*out` is freed
+/// with `zexa_contact_list_iter_free`.
+#[no_mangle]
+pub extern "C" fn zexa_contact_list_iter_new(
+    client_: *const ZexaClient,
+    params: *const ZexaListParams,
+    out: *mut *mut ZexaContactListIter,
+) -> zexa_status {
+    iter::start(out, || {
+        let params = list_params(params)?;
+        Ok(ZexaContactListIter(
+            client(client_)?.contact_lists().iter(&params)?,
+        ))
+    })
+}
+
+/// The next list: `*out` is freed with `zexa_contact_list_free`, or NULL with `ZEXA_OK` at the
+/// end. A failure is returned once and ends the iteration.
+#[no_mangle]
+pub extern "C" fn zexa_contact_list_iter_next(
+    iter: *mut ZexaContactListIter,
+    out: *mut *mut ZexaContactList,
+) -> zexa_status {
+    iter::next(iter, out)
+}
+
+/// Frees a contact-list iterator. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn zexa_contact_list_iter_free(iter: *mut ZexaContactListIter) {
+    handle::free(iter)
+}
+
+/// The core's membership change from the C arrays.
+fn membership(
+    list_ids: *const *const c_char,
+    list_ids_len: usize,
+    contact_ids: *const *const c_char,
+    contact_ids_len: usize,
+) -> Result<zexa::ListMembership, Failure> {
+    let lists = str_array(list_ids, list_ids_len, "list_ids")?;
+    let contacts = str_array(contact_ids, contact_ids_len, "contact_ids")?;
+    Ok(zexa::ListMembership::new(&lists, &contacts))
+}
+
+/// `POST /contacts/list/contacts`: adds every contact of `contact_ids` to every list of
+/// `list_ids`. The core refuses empty arrays with `ZEXA_INVALID_INPUT`. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_contact_lists_add_contacts(
+    client_: *const ZexaClient,
+    list_ids: *const *const c_char,
+    list_ids_len: usize,
+    contact_ids: *const *const c_char,
+    contact_ids_len: usize,
+) -> zexa_status {
+    run(|| {
+        let change = membership(list_ids, list_ids_len, contact_ids, contact_ids_len)?;
+        Ok(client(client_)?.contact_lists().add_contacts(&change)?)
+    })
+}
+
+/// `DELETE /contacts/list/contacts`: removes contacts from lists (the contacts remain).
+/// Same arguments and statuses as `zexa_contact_lists_add_contacts`. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_contact_lists_remove_contacts(
+    client_: *const ZexaClient,
+    list_ids: *const *const c_char,
+    list_ids_len: usize,
+    contact_ids: *const *const c_char,
+    contact_ids_len: usize,
+) -> zexa_status {
+    run(|| {
+        let change = membership(list_ids, list_ids_len, contact_ids, contact_ids_len)?;
+        Ok(client(client_)?.contact_lists().remove_contacts(&change)?)
+    })
+}
+
+/// `GET /contacts/list/{id}/contacts`: one page of a list's members (`params` NULL: first
+/// page). `*out` is freed with `zexa_contact_page_free`. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_contact_lists_members(
+    client_: *const ZexaClient,
+    list_id: *const c_char,
+    params: *const ZexaListParams,
+    out: *mut *mut ZexaContactPage,
+) -> zexa_status {
+    emit(out, || {
+        let params = list_params(params)?;
+        let id = str_arg(list_id, "list_id")?;
+        Ok(client(client_)?.contact_lists().contacts(id, &params)?)
+    })
+}
+
+/// An iterator over every member of a list; advance it with `zexa_contact_iter_next` and
+/// free it with `zexa_contact_iter_free`.
+#[no_mangle]
+pub extern "C" fn zexa_contact_lists_members_iter_new(
+    client_: *const ZexaClient,
+    list_id: *const c_char,
+    params: *const ZexaListParams,
+    out: *mut *mut ZexaContactIter,
+) -> zexa_status {
+    iter::start(out, || {
+        let params = list_params(params)?;
+        let id = str_arg(list_id, "list_id")?;
+        Ok(ZexaContactIter(
+            client(client_)?.contact_lists().iter_contacts(id, &params)?,
+        ))
+    })
+}
+
+/// Frees a contact list. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn zexa_contact_list_free(list: *mut ZexaContactList) {
+    free(list)
+}
+
+/// Frees a page of contact lists and its items. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn zexa_contact_list_page_free(page: *mut ZexaContactListPage) {
+    free(page)
+}

@@ -1,0 +1,66 @@
+//! Single messages: send and get.
+
+use std::ffi::c_char;
+
+use crate::client::{client, ZexaClient};
+use crate::handle;
+use crate::models::{emit, free, ZexaMessage};
+use crate::status::zexa_status;
+use crate::strings::{json_arg, opt_string, str_arg};
+
+/// A single message: `channel`, `to` and `from` required, and `body` or `template_json`.
+#[repr(C)]
+pub struct ZexaSendMessage {
+    /// `sms`, `whatsapp`, `telegram`, `email` or `slack`.
+    pub channel: *const c_char,
+    /// Recipient: E.164 for phone channels, an email address, or a Slack channel/user ID.
+    pub to: *const c_char,
+    /// Registered sender ID.
+    pub from: *const c_char,
+    /// Plain-text body, or NULL.
+    pub body: *const c_char,
+    /// A pre-approved template as a JSON object string, or NULL.
+    pub template_json: *const c_char,
+}
+
+/// `POST /messages`: sends one message (never resent once it may have reached the server).
+/// `*out` is freed with `zexa_message_free`. Returns `ZEXA_INVALID_INPUT` for a recipient the
+/// core refuses locally, `ZEXA_VALIDATION_ERROR` for an unregistered sender,
+/// `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
+/// Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_messages_send(
+    client_: *const ZexaClient,
+    message: *const ZexaSendMessage,
+    out: *mut *mut ZexaMessage,
+) -> zexa_status {
+    emit(out, || {
+        let m = handle::get(message, "message")?;
+        let channel = zexa::Channel::from(str_arg(m.channel, "channel")?);
+        let mut request = zexa::SendMessage::new(channel, str_arg(m.to, "to")?, str_arg(m.from, "from")?);
+        request.body = opt_string(m.body, "body")?;
+        request.template = json_arg(m.template_json, "template_json")?;
+        Ok(client(client_)?.messages().send(&request)?)
+    })
+}
+
+/// `GET /messages/{id}`: a message and its delivery status. `*out` is freed with
+/// `zexa_message_free`. Thread-safe.
+#[no_mangle]
+pub extern "C" fn zexa_messages_get(
+    client_: *const ZexaClient,
+    message_id: *const c_char,
+    out: *mut *mut ZexaMessage,
+) -> zexa_status {
+    emit(out, || {
+        Ok(client(client_)?
+            .messages()
+            .get(str_arg(message_id, "message_id")?)?)
+    })
+}
+
+/// Frees a message. NULL is a no-op.
+#[no_mangle]
+pub extern "C" fn zexa_message_free(message: *mut ZexaMessage) {
+    free(message)
+}
