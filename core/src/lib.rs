@@ -32,6 +32,9 @@
 //!
 //! Logging goes through the [`log`](https://docs.rs/log) facade: one `debug` line per attempt
 //! (method, path, status, duration, attempt number), `warn` for each retry and give-up.
+//! The HTTP library underneath (ureq) logs redacted headers at `debug`, but at `trace` its
+//! targets `ureq` and `ureq_proto` dump the raw wire bytes, `Authorization` header included:
+//! never enable `trace` for those targets where logs are kept.
 
 #![warn(missing_docs)]
 
