@@ -1,1 +1,38 @@
-//! placeholder
+//! `zexa._native`: the Python binding of the `zexa` crate. The Python package `zexa` wraps it;
+//! validation, retries, paging and error classification all stay in the core.
+
+mod client;
+mod convert;
+mod errors;
+mod logging;
+mod page;
+
+use pyo3::prelude::*;
+
+use crate::convert::model_to_py;
+use crate::errors::check;
+
+/// Converts a written phone number to E.164, as the core's `zexa::to_e164`.
+#[pyfunction]
+#[pyo3(signature = (number, default_country_code=None))]
+fn to_e164(py: Python<'_>, number: &str, default_country_code: Option<&str>) -> PyResult<String> {
+    check(py, zexa::to_e164(number, default_country_code))
+}
+
+/// Parses a webhook request body into a dict of the event's fields.
+#[pyfunction]
+fn parse_webhook_event(py: Python<'_>, payload: &[u8]) -> PyResult<Py<PyAny>> {
+    let event = check(py, zexa::parse_webhook_event(payload))?;
+    model_to_py(py, &event)
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    logging::install(m.py())?;
+    m.add("CORE_VERSION", zexa::VERSION)?;
+    m.add_class::<client::NativeClient>()?;
+    m.add_class::<page::NativePage>()?;
+    m.add_function(wrap_pyfunction!(to_e164, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,489 @@
+//! [`NativeClient`]: the core [`zexa::Client`] with one method per API call. Arguments are
+//! translated into the core's request types, every call runs with the GIL released, and
+//! models come back as dicts of their JSON fields.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use zexa::{
+    Channel, CreateCampaign, CreateContact, CreateContactList, CreateExport, CreateWebhook, ImportMapped,
+    ImportVcard, ListContacts, ListMembership, ListParams, SendMessage, UpdateContact,
+};
+
+use crate::convert::{model_to_py, py_to_value, value_to_py};
+use crate::errors::{check, detached, invalid, to_py_err};
+use crate::page::NativePage;
+
+/// A Python int argument that the core takes as `u32`.
+fn to_u32(field: &str, value: i64) -> zexa::Result<u32> {
+    u32::try_from(value)
+        .map_err(|_| invalid(field, format!("must be between 0 and {}, got {value}", u32::MAX)))
+}
+
+/// A number of seconds as a duration.
+fn seconds(field: &str, value: f64) -> zexa::Result<Duration> {
+    Duration::try_from_secs_f64(value).map_err(|_| {
+        invalid(
+            field,
+            format!("must be a non-negative number of seconds, got {value}"),
+        )
+    })
+}
+
+fn list_params(page: i64, per_page: i64) -> zexa::Result<ListParams> {
+    Ok(ListParams::new()
+        .page(to_u32("page", page)?)
+        .per_page(to_u32("per_page", per_page)?))
+}
+
+/// The client of the native module.
+#[pyclass(frozen, module = "zexa._native")]
+pub struct NativeClient {
+    client: zexa::Client,
+}
+
+#[pymethods]
+impl NativeClient {
+    #[new]
+    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, app_name=None))]
+    fn new(
+        py: Python<'_>,
+        api_key: Option<&str>,
+        base_url: Option<&str>,
+        timeout: f64,
+        max_retries: i64,
+        app_name: Option<&str>,
+    ) -> PyResult<NativeClient> {
+        let build = || -> zexa::Result<zexa::Client> {
+            let mut builder = match api_key {
+                None => zexa::Client::builder_from_env()?,
+                Some(key) => {
+                    let mut builder = zexa::Client::builder(key);
+                    if let Some(url) = std::env::var("ZEXA_BASE_URL").ok().filter(|u| !u.is_empty()) {
+                        builder = builder.base_url(url);
+                    }
+                    builder
+                }
+            };
+            if let Some(url) = base_url {
+                builder = builder.base_url(url);
+            }
+            if let Some(app) = app_name {
+                builder = builder.app_info(app, "");
+            }
+            builder
+                .timeout(seconds("timeout", timeout)?)
+                .max_retries(to_u32("max_retries", max_retries)?)
+                .build()
+        };
+        Ok(NativeClient {
+            client: check(py, build())?,
+        })
+    }
+
+    /// The API root this client talks to.
+    #[getter]
+    fn base_url(&self) -> &str {
+        self.client.base_url()
+    }
+
+    /// The per-attempt timeout, in seconds.
+    #[getter]
+    fn timeout(&self) -> f64 {
+        self.client.timeout().as_secs_f64()
+    }
+
+    /// The retry budget.
+    #[getter]
+    fn max_retries(&self) -> u32 {
+        self.client.max_retries()
+    }
+
+    /// A client with other settings sharing this one's connection pool.
+    #[pyo3(signature = (*, timeout=None, max_retries=None))]
+    fn with_options(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+        max_retries: Option<i64>,
+    ) -> PyResult<NativeClient> {
+        let derive = || -> zexa::Result<zexa::Client> {
+            let mut client = self.client.clone();
+            if let Some(timeout) = timeout {
+                client = client.with_timeout(seconds("timeout", timeout)?)?;
+            }
+            if let Some(retries) = max_retries {
+                client = client.with_max_retries(to_u32("max_retries", retries)?);
+            }
+            Ok(client)
+        };
+        Ok(NativeClient {
+            client: check(py, derive())?,
+        })
+    }
+
+    /// Any endpoint, with the client's authentication, retries and errors; parsed JSON back.
+    #[pyo3(signature = (method, path, *, query=None, json=None))]
+    fn request(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        path: &str,
+        query: Option<Vec<(String, String)>>,
+        json: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let method: zexa::Method = check(py, method.parse())?;
+        let body = json.map(py_to_value).transpose()?;
+        let query = query.unwrap_or_default();
+        let value = detached(py, || {
+            let pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            self.client.request(method, path, &pairs, body.as_ref())
+        })?;
+        Ok(value_to_py(py, &value)?.unbind())
+    }
+
+    // ---- contacts ----
+
+    #[pyo3(signature = (*, name, phone, email=None, lists=None, custom_fields=None))]
+    fn contacts_create(
+        &self,
+        py: Python<'_>,
+        name: String,
+        phone: String,
+        email: Option<String>,
+        lists: Option<Vec<String>>,
+        custom_fields: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = CreateContact::new(name, phone);
+        request.email = email;
+        request.lists = lists;
+        request.custom_fields = custom_fields;
+        let contact = detached(py, || self.client.contacts().create(&request))?;
+        model_to_py(py, &contact)
+    }
+
+    fn contacts_get(&self, py: Python<'_>, contact_id: &str) -> PyResult<Py<PyAny>> {
+        let contact = detached(py, || self.client.contacts().get(contact_id))?;
+        model_to_py(py, &contact)
+    }
+
+    #[pyo3(signature = (contact_id, *, name=None, phone=None, email=None, lists=None, custom_fields=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn contacts_update(
+        &self,
+        py: Python<'_>,
+        contact_id: &str,
+        name: Option<String>,
+        phone: Option<String>,
+        email: Option<String>,
+        lists: Option<Vec<String>>,
+        custom_fields: Option<BTreeMap<String, String>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut changes = UpdateContact::new();
+        changes.name = name;
+        changes.phone = phone;
+        changes.email = email;
+        changes.lists = lists;
+        changes.custom_fields = custom_fields;
+        let contact = detached(py, || self.client.contacts().update(contact_id, &changes))?;
+        model_to_py(py, &contact)
+    }
+
+    fn contacts_delete(&self, py: Python<'_>, contact_id: &str) -> PyResult<()> {
+        detached(py, || self.client.contacts().delete(contact_id))
+    }
+
+    fn contacts_delete_many(&self, py: Python<'_>, contact_ids: Vec<String>) -> PyResult<()> {
+        detached(py, || self.client.contacts().delete_many(&contact_ids))
+    }
+
+    #[pyo3(signature = (*, list_id=None, name=None, phone=None, email=None, gender=None, valid=None,
+                        channel=None, page=1, per_page=50))]
+    #[allow(clippy::too_many_arguments)]
+    fn contacts_list(
+        &self,
+        py: Python<'_>,
+        list_id: Option<String>,
+        name: Option<String>,
+        phone: Option<String>,
+        email: Option<String>,
+        gender: Option<String>,
+        valid: Option<bool>,
+        channel: Option<&str>,
+        page: i64,
+        per_page: i64,
+    ) -> PyResult<NativePage> {
+        let params = || -> zexa::Result<ListContacts> {
+            let mut params = ListContacts::new()
+                .page(to_u32("page", page)?)
+                .per_page(to_u32("per_page", per_page)?);
+            params.list_id = list_id;
+            params.name = name;
+            params.phone = phone;
+            params.email = email;
+            params.gender = gender;
+            params.valid = valid;
+            params.channel = channel.map(Channel::from);
+            Ok(params)
+        };
+        let params = check(py, params())?;
+        let page = detached(py, || self.client.contacts().list(&params))?;
+        NativePage::wrap(py, page)
+    }
+
+    /// Uploads a file (`vcard` selects the vCard endpoint); from `data` or else from `path`.
+    #[pyo3(signature = (*, vcard, data=None, path=None, filename=None))]
+    fn contacts_upload(
+        &self,
+        py: Python<'_>,
+        vcard: bool,
+        data: Option<Vec<u8>>,
+        path: Option<std::path::PathBuf>,
+        filename: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let contacts = self.client.contacts();
+        let preview = detached(py, || {
+            let (bytes, name) = match (data, path) {
+                (Some(bytes), _) => (bytes, filename.unwrap_or_else(|| default_filename(vcard))),
+                (None, Some(path)) => match filename {
+                    None if vcard => return contacts.upload_vcard_path(&path),
+                    None => return contacts.upload_path(&path),
+                    Some(name) => {
+                        let bytes = std::fs::read(&path)
+                            .map_err(|e| invalid("file", format!("cannot read {}: {e}", path.display())))?;
+                        (bytes, name)
+                    }
+                },
+                (None, None) => return Err(invalid("file", "give bytes or a path")),
+            };
+            if vcard {
+                contacts.upload_vcard(&bytes, &name)
+            } else {
+                contacts.upload(&bytes, &name)
+            }
+        })?;
+        model_to_py(py, &preview)
+    }
+
+    #[pyo3(signature = (upload_id, *, mapping, lists=None))]
+    fn contacts_import_mapped(
+        &self,
+        py: Python<'_>,
+        upload_id: String,
+        mapping: BTreeMap<String, String>,
+        lists: Option<Vec<String>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = ImportMapped::new(upload_id, mapping);
+        request.lists = lists;
+        let result = detached(py, || self.client.contacts().import_mapped(&request))?;
+        model_to_py(py, &result)
+    }
+
+    #[pyo3(signature = (upload_id, *, lists=None))]
+    fn contacts_import_vcard(
+        &self,
+        py: Python<'_>,
+        upload_id: String,
+        lists: Option<Vec<String>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = ImportVcard::new(upload_id);
+        request.lists = lists;
+        let result = detached(py, || self.client.contacts().import_vcard(&request))?;
+        model_to_py(py, &result)
+    }
+
+    #[pyo3(signature = (*, list_id=None, format=None))]
+    fn contacts_export(
+        &self,
+        py: Python<'_>,
+        list_id: Option<String>,
+        format: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = CreateExport::new();
+        request.list_id = list_id;
+        request.format = format;
+        let export = detached(py, || self.client.contacts().export(&request))?;
+        model_to_py(py, &export)
+    }
+
+    fn exports_get(&self, py: Python<'_>, export_id: &str) -> PyResult<Py<PyAny>> {
+        let export = detached(py, || self.client.exports().get(export_id))?;
+        model_to_py(py, &export)
+    }
+
+    // ---- contact lists ----
+
+    #[pyo3(signature = (*, name, description=None))]
+    fn contact_lists_create(
+        &self,
+        py: Python<'_>,
+        name: String,
+        description: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = CreateContactList::new(name);
+        request.description = description;
+        let list = detached(py, || self.client.contact_lists().create(&request))?;
+        model_to_py(py, &list)
+    }
+
+    #[pyo3(signature = (*, page=1, per_page=50))]
+    fn contact_lists_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
+        let params = check(py, list_params(page, per_page))?;
+        let page = detached(py, || self.client.contact_lists().list(&params))?;
+        NativePage::wrap(py, page)
+    }
+
+    #[pyo3(signature = (*, list_ids, contact_ids))]
+    fn contact_lists_add_contacts(
+        &self,
+        py: Python<'_>,
+        list_ids: Vec<String>,
+        contact_ids: Vec<String>,
+    ) -> PyResult<()> {
+        let membership = ListMembership::new(&list_ids, &contact_ids);
+        detached(py, || self.client.contact_lists().add_contacts(&membership))
+    }
+
+    #[pyo3(signature = (*, list_ids, contact_ids))]
+    fn contact_lists_remove_contacts(
+        &self,
+        py: Python<'_>,
+        list_ids: Vec<String>,
+        contact_ids: Vec<String>,
+    ) -> PyResult<()> {
+        let membership = ListMembership::new(&list_ids, &contact_ids);
+        detached(py, || self.client.contact_lists().remove_contacts(&membership))
+    }
+
+    #[pyo3(signature = (list_id, *, page=1, per_page=50))]
+    fn contact_lists_contacts(
+        &self,
+        py: Python<'_>,
+        list_id: &str,
+        page: i64,
+        per_page: i64,
+    ) -> PyResult<NativePage> {
+        let params = check(py, list_params(page, per_page))?;
+        let page = detached(py, || self.client.contact_lists().contacts(list_id, &params))?;
+        NativePage::wrap(py, page)
+    }
+
+    // ---- campaigns ----
+
+    #[pyo3(signature = (*, name, channel, contact_list_id, sender_id, body=None, template=None,
+                        scheduled_at=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn campaigns_create(
+        &self,
+        py: Python<'_>,
+        name: String,
+        channel: &str,
+        contact_list_id: String,
+        sender_id: String,
+        body: Option<String>,
+        template: Option<&Bound<'_, PyAny>>,
+        scheduled_at: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = CreateCampaign::new(name, Channel::from(channel), contact_list_id, sender_id);
+        request.body = body;
+        request.template = template.map(py_to_value).transpose()?;
+        request.scheduled_at = scheduled_at;
+        let campaign = detached(py, || self.client.campaigns().create(&request))?;
+        model_to_py(py, &campaign)
+    }
+
+    fn campaigns_get(&self, py: Python<'_>, campaign_id: &str) -> PyResult<Py<PyAny>> {
+        let campaign = detached(py, || self.client.campaigns().get(campaign_id))?;
+        model_to_py(py, &campaign)
+    }
+
+    #[pyo3(signature = (*, page=1, per_page=50))]
+    fn campaigns_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
+        let params = check(py, list_params(page, per_page))?;
+        let page = detached(py, || self.client.campaigns().list(&params))?;
+        NativePage::wrap(py, page)
+    }
+
+    /// Polls a campaign until it is final (GIL released between polls). `on_progress` gets
+    /// each polled campaign as a dict; an exception it raises is raised when the wait ends.
+    #[pyo3(signature = (campaign_id, *, poll_interval=2.0, timeout=None, on_progress=None))]
+    fn campaigns_wait(
+        &self,
+        py: Python<'_>,
+        campaign_id: &str,
+        poll_interval: f64,
+        timeout: Option<f64>,
+        on_progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let poll_interval = check(py, seconds("poll_interval", poll_interval))?;
+        let timeout = check(py, timeout.map(|t| seconds("timeout", t)).transpose())?;
+        let mut callback_error: Option<PyErr> = None;
+        let result = py.detach(|| {
+            self.client
+                .campaigns()
+                .wait_with_progress(campaign_id, poll_interval, timeout, |campaign| {
+                    let (Some(callback), None) = (&on_progress, &callback_error) else {
+                        return;
+                    };
+                    let outcome = Python::attach(|py| -> PyResult<()> {
+                        callback.call1(py, (model_to_py(py, campaign)?,))?;
+                        Ok(())
+                    });
+                    callback_error = outcome.err();
+                })
+        });
+        if let Some(err) = callback_error {
+            return Err(err);
+        }
+        let campaign = result.map_err(|e| to_py_err(py, e))?;
+        model_to_py(py, &campaign)
+    }
+
+    // ---- messages, sender IDs, webhooks, credits ----
+
+    #[pyo3(signature = (*, channel, to, sender_id, body=None, template=None))]
+    fn messages_send(
+        &self,
+        py: Python<'_>,
+        channel: &str,
+        to: String,
+        sender_id: String,
+        body: Option<String>,
+        template: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = SendMessage::new(Channel::from(channel), to, sender_id);
+        request.body = body;
+        request.template = template.map(py_to_value).transpose()?;
+        let message = detached(py, || self.client.messages().send(&request))?;
+        model_to_py(py, &message)
+    }
+
+    fn messages_get(&self, py: Python<'_>, message_id: &str) -> PyResult<Py<PyAny>> {
+        let message = detached(py, || self.client.messages().get(message_id))?;
+        model_to_py(py, &message)
+    }
+
+    #[pyo3(signature = (*, page=1, per_page=50))]
+    fn sender_ids_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
+        let params = check(py, list_params(page, per_page))?;
+        let page = detached(py, || self.client.sender_ids().list(&params))?;
+        NativePage::wrap(py, page)
+    }
+
+    #[pyo3(signature = (*, url, events))]
+    fn webhooks_create(&self, py: Python<'_>, url: String, events: Vec<String>) -> PyResult<Py<PyAny>> {
+        let request = CreateWebhook::new(url, &events);
+        let webhook = detached(py, || self.client.webhooks().create(&request))?;
+        model_to_py(py, &webhook)
+    }
+
+    fn credits_get(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let credits = detached(py, || self.client.credits().get())?;
+        model_to_py(py, &credits)
+    }
+}
+
+fn default_filename(vcard: bool) -> String {
+    if vcard { "contacts.vcf" } else { "contacts.csv" }.to_owned()
+}

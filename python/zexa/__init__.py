@@ -1,0 +1,110 @@
+"""Python client for the Zexa messaging API: SMS, WhatsApp, Telegram, email and Slack.
+
+A thin layer over the Rust crate ``zexa``: validation, retries, pagination and error mapping
+all live there.
+
+>>> import zexa
+>>> client = zexa.Client()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+from . import _native
+from ._client import Client
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    DecodeError,
+    InsufficientCreditsError,
+    InvalidInputError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    ValidationError,
+    ZexaError,
+)
+from ._models import (
+    Campaign,
+    Contact,
+    ContactList,
+    Credits,
+    Export,
+    ImportResult,
+    ImportRowError,
+    Message,
+    Model,
+    SenderId,
+    UploadPreview,
+    Webhook,
+    WebhookEvent,
+    WebhookEventData,
+)
+from ._page import Page
+
+__version__: str = _native.CORE_VERSION
+"""The version of this package (the same as the Rust core's)."""
+
+__all__ = [
+    "Client",
+    "Page",
+    "to_e164",
+    "parse_webhook_event",
+    "Model",
+    "Contact",
+    "ContactList",
+    "Campaign",
+    "Message",
+    "SenderId",
+    "Webhook",
+    "Credits",
+    "Export",
+    "UploadPreview",
+    "ImportResult",
+    "ImportRowError",
+    "WebhookEvent",
+    "WebhookEventData",
+    "ZexaError",
+    "InvalidInputError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "DecodeError",
+    "APIError",
+    "BadRequestError",
+    "AuthenticationError",
+    "NotFoundError",
+    "ConflictError",
+    "ValidationError",
+    "InsufficientCreditsError",
+    "RateLimitError",
+    "ServerError",
+]
+
+
+def to_e164(number: str, default_country_code: Union[str, int, None] = None) -> str:
+    """Converts a written phone number to E.164.
+
+    Spaces, dashes, dots and brackets are removed; a ``00`` prefix becomes ``+``; a national
+    number gets ``default_country_code`` in front (its trunk ``0`` dropped):
+    ``to_e164("0912 345 678", "244") == "+244912345678"``. Raises ``InvalidInputError`` when
+    the result cannot be E.164.
+    """
+    if isinstance(default_country_code, int) and not isinstance(default_country_code, bool):
+        default_country_code = str(default_country_code)
+    return _native.to_e164(number, default_country_code)
+
+
+def parse_webhook_event(payload: Union[bytes, bytearray, memoryview, str]) -> WebhookEvent:
+    """Parses the body of a webhook request into a ``WebhookEvent``; ``DecodeError`` if it is not one."""
+    if isinstance(payload, str):
+        data = payload.encode("utf-8")
+    elif isinstance(payload, (bytes, bytearray, memoryview)):
+        data = bytes(payload)
+    else:
+        raise TypeError(f"payload must be bytes or str, not {type(payload).__name__}")
+    return WebhookEvent(_native.parse_webhook_event(data))

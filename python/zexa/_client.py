@@ -1,0 +1,157 @@
+"""``Client``: the entry point of the SDK."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Mapping, Optional, Type, Union
+
+from ._native import NativeClient
+from ._resources import (
+    Campaigns,
+    ContactLists,
+    Contacts,
+    CreditsResource,
+    Exports,
+    Messages,
+    SenderIds,
+    Webhooks,
+)
+
+__all__ = ["Client"]
+
+QueryValue = Union[str, int, float, bool]
+
+
+def _query_value(value: QueryValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    raise TypeError(f"query values must be str, int, float or bool, not {type(value).__name__}")
+
+
+class Client:
+    """A client of the Zexa API.
+
+    ``api_key`` falls back to the ``ZEXA_API_KEY`` environment variable and ``base_url`` to
+    ``ZEXA_BASE_URL``, then ``https://api.zexa.ao/v1``; without any key, ``zexa.ZexaError``
+    (an ``InvalidInputError``) is raised. ``timeout`` bounds each attempt in seconds;
+    ``max_retries`` is how many times a failed idempotent call is sent again.
+
+    One client is safe to share across threads (the GIL is released during every call); use
+    it as a context manager or just let it go.
+    """
+
+    __slots__ = (
+        "_native",
+        "contacts",
+        "contact_lists",
+        "campaigns",
+        "messages",
+        "sender_ids",
+        "webhooks",
+        "credits",
+        "exports",
+    )
+
+    contacts: Contacts
+    """Contacts: create, get, update, delete, list, import, export."""
+    contact_lists: ContactLists
+    """Contact lists and their members."""
+    campaigns: Campaigns
+    """Broadcast campaigns."""
+    messages: Messages
+    """Single messages."""
+    sender_ids: SenderIds
+    """Registered sender IDs."""
+    webhooks: Webhooks
+    """Delivery-status webhooks."""
+    credits: CreditsResource
+    """The credit balance."""
+    exports: Exports
+    """Contact exports."""
+
+    def __init__(
+        self,
+        api_key: Optional[str] = None,
+        *,
+        base_url: Optional[str] = None,
+        timeout: float = 30.0,
+        max_retries: int = 2,
+        app_name: Optional[str] = None,
+    ) -> None:
+        """Creates a client; see the class documentation for the settings."""
+        native = NativeClient(
+            api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, app_name=app_name
+        )
+        self._attach(native)
+
+    def _attach(self, native: NativeClient) -> None:
+        self._native = native
+        self.contacts = Contacts(native)
+        self.contact_lists = ContactLists(native)
+        self.campaigns = Campaigns(native)
+        self.messages = Messages(native)
+        self.sender_ids = SenderIds(native)
+        self.webhooks = Webhooks(native)
+        self.credits = CreditsResource(native)
+        self.exports = Exports(native)
+
+    @property
+    def base_url(self) -> str:
+        """The API root this client talks to."""
+        return self._native.base_url
+
+    @property
+    def timeout(self) -> float:
+        """The per-attempt timeout, in seconds."""
+        return self._native.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed idempotent call is retried."""
+        return self._native.max_retries
+
+    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> Client:
+        """A client with these settings changed that shares this one's connection pool."""
+        native = self._native.with_options(timeout=timeout, max_retries=max_retries)
+        client = Client.__new__(Client)
+        client._attach(native)
+        return client
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Optional[Mapping[str, QueryValue]] = None,
+        json: Any = None,
+    ) -> Any:
+        """Calls an endpoint this version does not model (e.g. ``request("GET", "/credits")``).
+
+        Same authentication, retries and errors as every other call; ``path`` is appended to the
+        base URL. Returns the parsed JSON answer (``None`` for an empty one).
+        """
+        pairs = None
+        if query is not None:
+            if not isinstance(query, Mapping):
+                raise TypeError(f"query must be a mapping, not {type(query).__name__}")
+            pairs = [(str(key), _query_value(value)) for key, value in query.items()]
+        return self._native.request(method, path, query=pairs, json=json)
+
+    def close(self) -> None:
+        """Releases the client. Connections are pooled and closed when the last user lets go."""
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"zexa.Client(base_url={self.base_url!r}, timeout={self.timeout}, max_retries={self.max_retries})"

@@ -1,0 +1,147 @@
+"""The exception hierarchy of the SDK.
+
+Every failure of the Rust core is raised as one of these classes; the choice is made in one
+place, from the core's error kind (``python/src/errors.rs``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+__all__ = [
+    "ZexaError",
+    "InvalidInputError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "DecodeError",
+    "APIError",
+    "BadRequestError",
+    "AuthenticationError",
+    "NotFoundError",
+    "ConflictError",
+    "ValidationError",
+    "InsufficientCreditsError",
+    "RateLimitError",
+    "ServerError",
+]
+
+
+class ZexaError(Exception):
+    """Base class of every error raised by the SDK."""
+
+    message: str
+    """What went wrong (never contains the API key)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInputError(ZexaError, ValueError):
+    """The client refused an argument before sending anything (e.g. a phone number not in E.164)."""
+
+    field: Optional[str]
+    """The argument or field at fault, e.g. ``"phone"``."""
+    reason: Optional[str]
+    """Why it was refused."""
+
+    def __init__(self, message: str, *, field: Optional[str] = None, reason: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.reason = reason
+
+
+class APIConnectionError(ZexaError):
+    """The request could not be delivered or its answer could not be read."""
+
+    attempts: int
+    """How many attempts were made, retries included."""
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+
+
+class APITimeoutError(APIConnectionError):
+    """A call (or ``campaigns.wait``) did not finish within its timeout."""
+
+
+class DecodeError(ZexaError):
+    """A successful answer (or a webhook payload) that is not the JSON the SDK expects."""
+
+    status_code: Optional[int]
+    """HTTP status of the answer (0 for a webhook payload)."""
+
+    def __init__(self, message: str, *, status_code: Optional[int] = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class APIError(ZexaError):
+    """The API answered with an error status; the subclass tells which."""
+
+    status_code: int
+    """HTTP status code, e.g. 422."""
+    code: str
+    """Machine-readable code from the body (``validation_error``...), or ``http_<status>``."""
+    details: Any
+    """Extra context from the body (such as the invalid field), or ``None``."""
+    request_id: Optional[str]
+    """The request ID to quote to Zexa support, when the API gave one."""
+    retry_after: Optional[float]
+    """Seconds the server asked to wait (the ``Retry-After`` header), on 429."""
+    attempts: int
+    """How many attempts were made, retries included."""
+
+    def __init__(
+        self,
+        description: str,
+        *,
+        status_code: int,
+        code: str,
+        message: str,
+        details: Any = None,
+        request_id: Optional[str] = None,
+        retry_after: Optional[float] = None,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(description)
+        self.message = message
+        self.status_code = status_code
+        self.code = code
+        self.details = details
+        self.request_id = request_id
+        self.retry_after = retry_after
+        self.attempts = attempts
+
+
+class BadRequestError(APIError):
+    """HTTP 400 ``invalid_request``."""
+
+
+class AuthenticationError(APIError):
+    """HTTP 401: the API key is missing, wrong or revoked."""
+
+
+class NotFoundError(APIError):
+    """HTTP 404: no such resource."""
+
+
+class ConflictError(APIError):
+    """HTTP 409, e.g. a contact with this phone number already exists."""
+
+
+class ValidationError(APIError):
+    """HTTP 422 ``validation_error``: the API refused a field."""
+
+
+class InsufficientCreditsError(APIError):
+    """HTTP 422 ``insufficient_credits``: the balance does not cover the send."""
+
+
+class RateLimitError(APIError):
+    """HTTP 429: too many requests; ``retry_after`` says how long to wait."""
+
+
+class ServerError(APIError):
+    """HTTP 5xx from the API or a proxy in front of it."""
