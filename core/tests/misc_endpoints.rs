@@ -229,3 +229,30 @@ fn parse_a_webhook_event_of_unknown_type_and_garbage() {
     assert_eq!(err.kind(), ErrorKind::Decode);
     assert!(err.to_string().contains("<html>nope</html>"), "{err}");
 }
+
+#[test]
+fn webhooks_accept_plain_http_to_loopback_for_the_sandbox() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        json_req(
+            when,
+            POST,
+            "/webhooks",
+            json!({"url": "http://127.0.0.1:9000/hook", "events": ["message.failed"]}),
+        );
+        json(
+            then,
+            201,
+            json!({"id": "wh_2", "url": "http://127.0.0.1:9000/hook",
+            "events": ["message.failed"], "created_at": "2026-06-24T10:00:00Z"}),
+        );
+    });
+    client(&server)
+        .webhooks()
+        .create(&CreateWebhook::new(
+            "http://127.0.0.1:9000/hook",
+            &["message.failed"],
+        ))
+        .unwrap();
+    mock.assert_calls(1);
+}

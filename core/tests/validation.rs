@@ -197,6 +197,13 @@ fn campaigns_lists_imports_and_webhooks_are_checked() {
             "ftp://x.example.com",
             &["message.delivered"]
         ))),
+        call!("url", |c| c.webhooks().create(&CreateWebhook::new(
+            "http://hooks.example.com/zexa",
+            &["message.delivered"]
+        ))),
+        call!("url", |c| c
+            .webhooks()
+            .create(&CreateWebhook::new("not a url", &["message.delivered"]))),
         call!("events", |c| c.webhooks().create(&CreateWebhook::new(
             "https://x.example.com",
             &[] as &[&str]
