@@ -175,7 +175,8 @@ impl ClientBuilder {
     ///
     /// # Errors
     /// [`Error::InvalidInput`] for an empty key or one with control characters, an unparsable
-    /// base URL, plain http to a remote host, a zero timeout, an invalid proxy or CA.
+    /// base URL, plain http to a remote host, a zero timeout, an app info with control
+    /// characters, an invalid proxy or CA.
     pub fn build(self) -> Result<Client> {
         let key = ApiKey::new(&self.api_key)?;
         let base_url = check_base_url(&self.base_url)?;
@@ -189,6 +190,13 @@ impl ClientBuilder {
                 Some(ureq::Proxy::new(url).map_err(|e| Error::invalid("proxy", format!("{url:?}: {e}")))?)
             }
         };
+        // A control character in the User-Agent would make ureq panic on every request.
+        if let Some(app) = self.app.as_deref().filter(|a| a.chars().any(char::is_control)) {
+            return Err(Error::invalid(
+                "app_info",
+                format!("{app:?} contains control characters"),
+            ));
+        }
         let user_agent = match &self.app {
             Some(app) => format!("{USER_AGENT} {app}"),
             None => USER_AGENT.to_owned(),

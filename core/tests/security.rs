@@ -205,3 +205,13 @@ fn user_agent_names_the_sdk_and_the_app() {
     assert!(zexa::USER_AGENT.starts_with("zexa-rust/"));
     assert!(zexa::USER_AGENT.ends_with(zexa::VERSION));
 }
+
+#[test]
+fn app_info_with_control_characters_is_refused_at_build_instead_of_panicking_later() {
+    for (name, version) in [("bad\r\nX-Evil: 1", "1"), ("app", "1\n"), ("a\0b", "")] {
+        let err = Client::builder(KEY).app_info(name, version).build().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{name:?} {version:?}");
+        assert!(err.to_string().contains("app_info"), "{err}");
+    }
+    assert!(Client::builder(KEY).app_info("billing", "").build().is_ok());
+}
