@@ -8,6 +8,12 @@
 
 #include "zexa.h"
 
+#if defined(__GNUC__)
+#define CHECK_UNUSED __attribute__((unused))
+#else
+#define CHECK_UNUSED
+#endif
+
 static int check_count = 0;
 
 /* Fails the program with file:line when `cond` is false. */
@@ -39,7 +45,7 @@ static int check_count = 0;
 #define CHECK_STR(actual, expected) CHECK((actual) != NULL && strcmp((actual), (expected)) == 0)
 
 /* The base URL from argv[i] or the environment. */
-static const char *check_arg(int argc, char **argv, int i, const char *env) {
+CHECK_UNUSED static const char *check_arg(int argc, char **argv, int i, const char *env) {
     const char *value = i < argc ? argv[i] : getenv(env);
     if (value == NULL) {
         fprintf(stderr, "usage: pass the sandbox URL as argument %d or in %s\n", i, env);
