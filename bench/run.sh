@@ -73,11 +73,12 @@ HAVE_C=0
 if cargo build --release -p zexa-ffi; then
   if [[ -f $ROOT/include/zexa.h && -f $REL/libzexa.so ]]; then
     mkdir -p "$OUT/c"
+    HAVE_C=1
     for prog in latency paginate; do
       gcc -O2 -std=c11 -Wall -Wextra -I"$ROOT/include" -o "$OUT/c/$prog" "$BENCH/c/$prog.c" \
-        -L"$REL" -lzexa -Wl,-rpath,"$REL"
+        -L"$REL" -lzexa -Wl,-rpath,"$REL" || HAVE_C=0
     done
-    HAVE_C=1
+    ((HAVE_C)) || warn "bench/c does not compile against include/zexa.h: the C rows are n/a"
   else
     warn "no include/zexa.h or libzexa.so yet: the C rows are n/a"
   fi
@@ -118,7 +119,6 @@ if [[ -n $PY_SDK ]] && ! (cd "$BENCH" && "$PY_SDK" -c 'import zexa; zexa.Client'
   PY_SDK=""
 fi
 [[ -n $PY_SDK ]] || warn "no Python SDK: its rows are n/a"
-pyb() { (cd "$BENCH/python" && "$1" "${@:2}"); }
 
 # ---------------------------------------------------------------------------------------------
 # nginx in the foreground with its own config, one worker, a fixed documented contact.
@@ -192,9 +192,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
   record "$REL/latency" --client sdk --url "$NGINX_URL" --n "$LAT_N"
   record "$REL/latency" --client ureq --url "$NGINX_URL" --n "$LAT_N"
   if ((HAVE_C)); then record "$OUT/c/latency" "$NGINX_URL" "$LAT_N"; fi
-  if [[ -n $PY_SDK ]]; then record pyb "$PY_SDK" latency.py --client sdk --url "$NGINX_URL" --n "$LAT_N"; fi
+  if [[ -n $PY_SDK ]]; then record "$PY_SDK" "$BENCH/python/latency.py" --client sdk --url "$NGINX_URL" --n "$LAT_N"; fi
   for peer in requests httpx urllib3; do
-    record pyb "$PY" latency.py --client "$peer" --url "$NGINX_URL" --n "$LAT_N"
+    record "$PY" "$BENCH/python/latency.py" --client "$peer" --url "$NGINX_URL" --n "$LAT_N"
   done
   wrk -t1 -c1 -d"${WRK_SECS}s" "$NGINX_URL/contacts/cnt_def456" >"$TMP/wrk.txt"
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$TMP/wrk.txt")
@@ -212,7 +212,7 @@ for ((r = 1; r <= ROUNDS && r <= 3; r++)); do
   for t in 1 4 8; do
     record "$REL/concurrency" --url "$SANDBOX_URL" --threads "$t" --n-per-thread "$CONC_N"
     if [[ -n $PY_SDK ]]; then
-      record pyb "$PY_SDK" concurrency.py --url "$SANDBOX_URL" --threads "$t" --n-per-thread "$CONC_N"
+      record "$PY_SDK" "$BENCH/python/concurrency.py" --url "$SANDBOX_URL" --threads "$t" --n-per-thread "$CONC_N"
     fi
   done
 done
@@ -233,9 +233,9 @@ for ((r = 1; r <= PAGE_ROUNDS; r++)); do
   record_rss "$REL/paginate" --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
   if ((HAVE_C)); then record_rss "$OUT/c/paginate" "$SANDBOX_URL" 100 "$PAGE_SEED"; fi
   if [[ -n $PY_SDK ]]; then
-    record_rss pyb "$PY_SDK" paginate.py --client sdk --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+    record_rss "$PY_SDK" "$BENCH/python/paginate.py" --client sdk --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
   fi
-  record_rss pyb "$PY" paginate.py --client requests --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+  record_rss "$PY" "$BENCH/python/paginate.py" --client requests --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
 done
 stop_servers
 
@@ -246,22 +246,22 @@ start_sandbox
 for ((r = 1; r <= CREATE_ROUNDS; r++)); do
   # Phone prefixes keep every run's numbers distinct on the one sandbox.
   if [[ -n $PY_SDK ]]; then
-    record pyb "$PY_SDK" create.py --client sdk --url "$SANDBOX_URL" --n "$CREATE_N" --prefix "$((2 * r))"
+    record "$PY_SDK" "$BENCH/python/create.py" --client sdk --url "$SANDBOX_URL" --n "$CREATE_N" --prefix "$((2 * r))"
   fi
-  record pyb "$PY" create.py --client requests --url "$SANDBOX_URL" --n "$CREATE_N" --prefix "$((2 * r + 1))"
+  record "$PY" "$BENCH/python/create.py" --client requests --url "$SANDBOX_URL" --n "$CREATE_N" --prefix "$((2 * r + 1))"
 done
 stop_servers
 
 # ---------------------------------------------------------------------------------------------
 step "5. import time (median of $IMPORT_REPEAT fresh interpreters)"
 if [[ -n $PY_SDK && $PY_SDK != "$PY" ]]; then
-  record pyb "$PY_SDK" import_time.py --python "$PY_SDK" --modules zexa --repeat "$IMPORT_REPEAT"
-  record pyb "$PY" import_time.py --python "$PY" --modules requests --repeat "$IMPORT_REPEAT"
+  record "$PY_SDK" "$BENCH/python/import_time.py" --python "$PY_SDK" --modules zexa --repeat "$IMPORT_REPEAT"
+  record "$PY" "$BENCH/python/import_time.py" --python "$PY" --modules requests --repeat "$IMPORT_REPEAT"
 elif [[ -n $PY_SDK ]]; then
-  record pyb "$PY" import_time.py --python "$PY" --modules zexa,requests --repeat "$IMPORT_REPEAT"
+  record "$PY" "$BENCH/python/import_time.py" --python "$PY" --modules zexa,requests --repeat "$IMPORT_REPEAT"
 else
   skip import zexa "Python SDK not installed"
-  record pyb "$PY" import_time.py --python "$PY" --modules requests --repeat "$IMPORT_REPEAT"
+  record "$PY" "$BENCH/python/import_time.py" --python "$PY" --modules requests --repeat "$IMPORT_REPEAT"
 fi
 
 # ---------------------------------------------------------------------------------------------

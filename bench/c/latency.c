@@ -19,11 +19,11 @@ static double now_s(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int get_once(zexa_client *client, const char *id) {
-    zexa_contact *contact = NULL;
+static int get_once(ZexaClient *client, const char *id) {
+    ZexaContact *contact = NULL;
     zexa_status st = zexa_contacts_get(client, id, &contact);
     if (st != ZEXA_OK) {
-        fprintf(stderr, "zexa_contacts_get: %s\n", zexa_status_name(st));
+        fprintf(stderr, "zexa_contacts_get: %s: %s\n", zexa_status_name(st), zexa_last_error_message());
         return -1;
     }
     zexa_contact_free(contact);
@@ -42,7 +42,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "N must be 1..1e8\n");
         return 2;
     }
-    zexa_client *client = NULL;
+    ZexaClient *client = NULL;
     zexa_status st = zexa_client_new("zx_sandbox_key", base, &client);
     if (st != ZEXA_OK) {
         fprintf(stderr, "zexa_client_new: %s\n", zexa_status_name(st));

@@ -44,7 +44,7 @@ int main(int argc, char **argv) {
     const char *base = argv[1];
     unsigned per_page = (unsigned)strtoul(argv[2], NULL, 10);
     long expect = argc > 3 ? strtol(argv[3], NULL, 10) : 0;
-    zexa_client *client = NULL;
+    ZexaClient *client = NULL;
     zexa_status st = zexa_client_new("zx_sandbox_key", base, &client);
     if (st != ZEXA_OK) {
         fprintf(stderr, "zexa_client_new: %s\n", zexa_status_name(st));
@@ -52,18 +52,20 @@ int main(int argc, char **argv) {
     }
     double rss_before = status_mb("VmRSS");
     double started = now_s();
-    zexa_contact_iter *it = NULL;
-    st = zexa_contacts_iter(client, per_page, &it);
+    ZexaContactIter *it = NULL;
+    ZexaListContacts filters = {0};
+    filters.per_page = per_page;
+    st = zexa_contact_iter_new(client, &filters, &it);
     if (st != ZEXA_OK) {
-        fprintf(stderr, "zexa_contacts_iter: %s\n", zexa_status_name(st));
+        fprintf(stderr, "zexa_contact_iter_new: %s\n", zexa_status_name(st));
         return 1;
     }
     long count = 0;
     for (;;) {
-        zexa_contact *contact = NULL;
+        ZexaContact *contact = NULL;
         st = zexa_contact_iter_next(it, &contact);
         if (st != ZEXA_OK) {
-            fprintf(stderr, "zexa_contact_iter_next: %s\n", zexa_status_name(st));
+            fprintf(stderr, "zexa_contact_iter_next: %s: %s\n", zexa_status_name(st), zexa_last_error_message());
             return 1;
         }
         if (!contact) break; /* the end */

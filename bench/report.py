@@ -1,0 +1,313 @@
+"""Turns the JSON lines of one benchmark run into bench/RESULTS.md (stdlib only).
+
+``report.py --results bench/out/results.jsonl --out bench/RESULTS.md [--mode full|quick]
+[--python PATH] [--nginx PATH]``
+
+Each line is one measurement: ``{"section", "client", ...numbers}`` or ``{..., "error"}``.
+The k-th line of a (section, client, threads) series is round k; rounds are interleaved,
+so a ratio is taken round by round (same moment, same load) and the median reported.
+The table is printed too. Goals are shown as met / not met; nothing here ever fails on a
+number.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+from collections import defaultdict
+
+NAMES = {
+    "rust-sdk": "Rust SDK `client.contacts().get(id)`",
+    "rust-ureq": "raw ureq 3 Agent + serde_json (Rust floor)",
+    "c-sdk": "C library `libzexa` (bench/c/latency.c)",
+    "py-sdk": "Python SDK `client.contacts.get(id)`",
+    "py-requests": "Python `requests.Session`",
+    "py-httpx": "Python `httpx.Client`",
+    "py-urllib3": "Python `urllib3.PoolManager`",
+    "wrk": "server limit: `wrk -t1 -c1` (no client work)",
+}
+
+
+def load(path):
+    """Series keyed by (section, client, threads): the lines in run order, and errors."""
+    series, errors = defaultdict(list), {}
+    with open(path) as f:
+        for raw in f:
+            raw = raw.strip()
+            if not raw.startswith("{"):
+                continue
+            line = json.loads(raw)
+            key = (line["section"], line["client"], line.get("threads"))
+            if "error" in line:
+                errors[key] = line["error"]
+            else:
+                series[key].append(line)
+    return series, errors
+
+
+class Results:
+    """Medians and round-by-round ratios over the loaded series."""
+
+    def __init__(self, series, errors):
+        self.series, self.errors = series, errors
+
+    def values(self, section, client, field, threads=None):
+        return [r[field] for r in self.series.get((section, client, threads), []) if field in r]
+
+    def median(self, section, client, field, threads=None):
+        v = self.values(section, client, field, threads)
+        return statistics.median(v) if v else None
+
+    def ratio(self, a, b, field="calls_per_s", section="latency", ta=None, tb=None):
+        """Median over rounds of a/b, pairing the k-th runs of each series."""
+        xs, ys = self.values(section, a, field, ta), self.values(section, b, field, tb)
+        pairs = [x / y for x, y in zip(xs, ys) if y]
+        return statistics.median(pairs) if pairs else None
+
+    def why_missing(self, section, client, threads=None):
+        return self.errors.get((section, client, threads), "not measured")
+
+
+def fmt(x, digits=0, suffix=""):
+    if x is None:
+        return "n/a"
+    return f"{x:,.{digits}f}{suffix}"
+
+
+def fmt_ratio(x):
+    return "n/a" if x is None else f"{x:.2f}x"
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def spread(values, digits=0):
+    return f"{min(values):,.{digits}f} – {max(values):,.{digits}f}" if values else "n/a"
+
+
+def latency_section(res):
+    peers = ["py-requests", "py-httpx", "py-urllib3", "rust-ureq", "rust-sdk", "wrk"]
+    header = ["client", "calls/s (median)", "µs/call", "min – max", "rounds"]
+    header += [f"vs {p}" for p in peers]
+    rows = []
+    for client in NAMES:
+        vals = res.values("latency", client, "calls_per_s")
+        med = res.median("latency", client, "calls_per_s")
+        if med is None:
+            rows.append([NAMES[client], f"n/a ({res.why_missing('latency', client)})"] + [""] * 9)
+            continue
+        row = [NAMES[client], fmt(med), fmt(1e6 / med, 1), spread(vals), len(vals)]
+        row += ["–" if p == client else fmt_ratio(res.ratio(client, p)) for p in peers]
+        rows.append(row)
+    return table(header, rows)
+
+
+def concurrency_section(res):
+    header = ["threads", "Python SDK calls/s", "vs 1 thread", "Rust SDK calls/s", "vs 1 thread"]
+    rows = []
+    for t in (1, 4, 8):
+        row = [t]
+        for client in ("py-sdk", "rust-sdk"):
+            med = res.median("concurrency", client, "calls_per_s", t)
+            if med is None:
+                row += [f"n/a ({res.why_missing('concurrency', client, None)})", ""]
+                continue
+            row += [fmt(med), fmt_ratio(res.ratio(client, client, section="concurrency", ta=t, tb=1))]
+        rows.append(row)
+    return table(header, rows)
+
+
+def paginate_section(res):
+    header = [
+        "client",
+        "items",
+        "time s (median)",
+        "items/s",
+        "max RSS MB (/usr/bin/time)",
+        "RSS growth MB",
+        "time vs Rust SDK",
+    ]
+    rows = []
+    names = {
+        "rust-sdk": "Rust SDK `contacts().iter()`",
+        "c-sdk": "C library iterator",
+        "py-sdk": "Python SDK (iterate the page)",
+        "py-requests": "Python `requests` page loop",
+    }
+    for client, name in names.items():
+        secs = res.median("paginate", client, "secs")
+        if secs is None:
+            rows.append([name, f"n/a ({res.why_missing('paginate', client)})", "", "", "", "", ""])
+            continue
+        items = res.median("paginate", client, "items")
+        rows.append(
+            [
+                name,
+                fmt(items),
+                fmt(secs, 2),
+                fmt(items / secs if secs else None),
+                fmt(res.median("paginate", client, "max_rss_mb"), 1),
+                fmt(res.median("paginate", client, "rss_growth_mb"), 1),
+                fmt_ratio(res.ratio(client, "rust-sdk", field="secs", section="paginate")),
+            ]
+        )
+    return table(header, rows)
+
+
+def create_section(res):
+    rows = []
+    for client, name in (("py-sdk", "Python SDK `contacts.create`"), ("py-requests", "`requests.Session.post`")):
+        med = res.median("create", client, "calls_per_s")
+        if med is None:
+            rows.append([name, f"n/a ({res.why_missing('create', client)})", "", ""])
+            continue
+        n = res.median("create", client, "n")
+        vs = fmt_ratio(res.ratio(client, "py-requests", section="create"))
+        rows.append([name, fmt(n), fmt(med), vs])
+    return table(["client", "contacts", "creates/s (median)", "vs requests"], rows)
+
+
+def import_section(res):
+    rows = []
+    for module in ("zexa", "requests"):
+        ms = res.median("import", module, "import_ms")
+        if ms is None:
+            rows.append([f"`import {module}`", f"n/a ({res.why_missing('import', module)})", ""])
+            continue
+        rows.append([f"`import {module}`", fmt(ms, 1), fmt(res.median("import", module, "total_ms"), 1)])
+    z, r = res.median("import", "zexa", "import_ms"), res.median("import", "requests", "import_ms")
+    note = f"\n\n`import zexa` / `import requests`: {fmt_ratio(z / r if z and r else None)}"
+    return table(["statement", "import ms (minus `pass`)", "interpreter total ms"], rows) + note
+
+
+def goals(res):
+    def conc(client, t):
+        return res.ratio(client, client, section="concurrency", ta=t, tb=1)
+
+    items = [
+        ("Python SDK >= 4x `requests.Session` calls/s", res.ratio("py-sdk", "py-requests"), 4.0, ">="),
+        ("Python SDK >= 2.5x `httpx.Client` calls/s", res.ratio("py-sdk", "py-httpx"), 2.5, ">="),
+        ("Rust SDK >= 0.9x raw ureq + serde_json", res.ratio("rust-sdk", "rust-ureq"), 0.9, ">="),
+        ("C library >= 0.95x Rust SDK", res.ratio("c-sdk", "rust-sdk"), 0.95, ">="),
+        ("8 Python threads >= 6x 1 thread (10 ms server)", conc("py-sdk", 8), 6.0, ">="),
+        (
+            "Pagination: Python SDK RSS growth < 30 MB",
+            res.median("paginate", "py-sdk", "rss_growth_mb"),
+            30.0,
+            "<",
+        ),
+        (
+            "Pagination: Python SDK time <= 1.2x Rust SDK",
+            res.ratio("py-sdk", "rust-sdk", field="secs", section="paginate"),
+            1.2,
+            "<=",
+        ),
+    ]
+    rows = []
+    for name, value, target, op in items:
+        if value is None:
+            verdict = "n/a"
+        else:
+            ok = {">=": value >= target, "<": value < target, "<=": value <= target}[op]
+            verdict = "met" if ok else "**not met**"
+        shown = fmt(value, 1, " MB") if "MB" in name else fmt_ratio(value)
+        rows.append([name, shown, f"{op} {target:g}", verdict])
+    return table(["goal", "measured", "target", "status"], rows)
+
+
+def run_text(cmd):
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def machine(args):
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    with open("/proc/loadavg") as f:
+        load = " ".join(f.read().split()[:3])
+    rows = [
+        ["date", datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")],
+        ["mode", args.mode],
+        ["nproc", os.cpu_count()],
+        ["CPU", cpu],
+        ["kernel", platform.release()],
+        ["load average at the end (1, 5, 15 min)", load],
+        ["rustc", run_text(["rustc", "--version"])],
+        ["python", run_text([args.python, "--version"])],
+        ["nginx", run_text([args.nginx, "-v"])],
+    ]
+    return table(["", ""], rows)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--mode", default="full")
+    parser.add_argument("--python", default="python3")
+    parser.add_argument("--nginx", default="nginx")
+    args = parser.parse_args()
+    res = Results(*load(args.results))
+    doc = f"""# Zexa SDK benchmarks
+
+Produced by `bash bench/run.sh` (raw lines in `bench/out/results.jsonl`). Rounds are
+interleaved; every number is the median of the rounds, every ratio the median of the
+round-by-round ratios. Single loopback machine: clients and servers share the cores.
+
+## Machine
+
+{machine(args)}
+
+## Goals
+
+{goals(res)}
+
+## 1. Single-call latency: `GET /contacts/{{id}}`, one thread, keep-alive
+
+Server: **nginx** (1 worker, `access_log off`, high `keepalive_requests`) on 127.0.0.1 with
+`return 200` of the documented contact JSON, so the server is not the bottleneck. Each client
+decodes the body: into a model (SDKs, raw ureq) or a dict (Python peers).
+
+{latency_section(res)}
+
+## 2. Concurrency: threads sharing one client, sandbox `--latency-ms 10`
+
+Every answer is delayed 10 ms; the ideal is N threads = N x one thread.
+
+{concurrency_section(res)}
+
+## 3. Pagination: every contact of a `--seed-contacts` sandbox, `per_page=100`
+
+Max RSS is the whole process's peak (`/usr/bin/time -v` "Maximum resident set size");
+RSS growth is VmRSS after the iteration minus before it (after a `gc.collect()` in Python).
+
+{paginate_section(res)}
+
+## 4. Create throughput: `POST /contacts` from Python (sandbox)
+
+{create_section(res)}
+
+## 5. Import time (fresh interpreter each, median)
+
+{import_section(res)}
+"""
+    with open(args.out, "w") as f:
+        f.write(doc)
+    print(doc)
+
+
+if __name__ == "__main__":
+    main()
