@@ -51,8 +51,6 @@ struct Meta {
     #[serde(default)]
     total: Option<u64>,
     #[serde(default)]
-    page: Option<u32>,
-    #[serde(default)]
     per_page: Option<u32>,
 }
 
@@ -91,10 +89,10 @@ impl PageSource {
             .call(Method::Get, &self.path, &query, &Payload::Empty)?;
         let meta = raw.meta.unwrap_or(Meta {
             total: None,
-            page: None,
             per_page: None,
         });
-        let page = meta.page.filter(|p| *p > 0).unwrap_or(page);
+        // The page number is the one asked for, whatever `meta.page` says: a server that
+        // repeats a stale page number must not make an iterator ask for the same page forever.
         let per_page = meta.per_page.filter(|p| *p > 0).unwrap_or(per_page);
         // Without a total, this page is taken as the last one that has items.
         let total = meta

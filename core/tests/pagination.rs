@@ -228,3 +228,29 @@ fn per_page_from_meta_drives_the_next_request() {
     p1.assert_calls(1);
     p2.assert_calls(1);
 }
+
+#[test]
+fn a_stale_meta_page_number_does_not_make_the_iterator_loop() {
+    // Every page claims to be page 1; the iterator must still ask for 2 then 3, and stop.
+    let server = MockServer::start();
+    let mocks: Vec<Mock<'_>> = (1..=3u32)
+        .map(|n| {
+            let body = page(
+                vec![contact(&format!("cnt_{n}")), contact(&format!("cnt_{n}b"))],
+                5,
+                1,
+                2,
+            );
+            let n = n.to_string();
+            server.mock(move |when, then| {
+                query_exact(req(when, GET, "/contacts"), &[("page", &n), ("per_page", "2")]);
+                json(then, 200, body);
+            })
+        })
+        .collect();
+    let count = client(&server).contacts().iter(&params()).unwrap().count();
+    assert_eq!(count, 6);
+    for m in &mocks {
+        m.assert_calls(1);
+    }
+}
