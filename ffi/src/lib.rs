@@ -14,8 +14,6 @@
 //!   required, or invalid UTF-8, gives `ZEXA_INVALID_ARGUMENT`;
 //! - no panic unwinds into C: a caught panic gives `ZEXA_INTERNAL_ERROR`.
 
-#![allow(clippy::missing_safety_doc)]
-
 mod campaigns;
 mod client;
 mod contact_lists;

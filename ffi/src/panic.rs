@@ -34,3 +34,19 @@ fn panic_failure(panic: &Box<dyn std::any::Any + Send>) -> Failure {
         .unwrap_or_else(|| "unknown panic".to_owned());
     Failure::Panic(format!("internal error (panic caught at the C boundary): {what}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_internal_error() {
+        let status = run(|| panic!("boom"));
+        assert_eq!(status, zexa_status::ZEXA_INTERNAL_ERROR);
+        assert_eq!(
+            crate::last_error::zexa_last_error_status(),
+            zexa_status::ZEXA_INTERNAL_ERROR
+        );
+        assert_eq!(guard(7, || panic!("boom")), 7);
+    }
+}
