@@ -94,9 +94,10 @@ def to_e164(number: str, default_country_code: Union[str, int, None] = None) -> 
     ``to_e164("0912 345 678", "244") == "+244912345678"``. Raises ``InvalidInputError`` when
     the result cannot be E.164.
     """
-    if isinstance(default_country_code, int) and not isinstance(default_country_code, bool):
-        default_country_code = str(default_country_code)
-    return _native.to_e164(number, default_country_code)
+    code = default_country_code
+    if isinstance(code, int) and not isinstance(code, bool):
+        code = str(code)
+    return _native.to_e164(number, code)  # type: ignore[arg-type]  # a bool is refused natively
 
 
 def parse_webhook_event(payload: Union[bytes, bytearray, memoryview, str]) -> WebhookEvent:

@@ -113,7 +113,7 @@ class Model:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._raw == other._raw  # type: ignore[attr-defined, no-any-return]
+        return self._raw == other._raw
 
     def __ne__(self, other: object) -> bool:
         result = self.__eq__(other)

@@ -2,6 +2,8 @@
 
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, final
 
+__all__ = ["CORE_VERSION", "NativeClient", "NativePage", "to_e164", "parse_webhook_event"]
+
 CORE_VERSION: str
 """The version of the Rust core."""
 

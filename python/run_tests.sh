@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the Python package and runs its checks: pytest against the sandbox, mypy --strict on
+# the examples, stubtest on the package, and the quickstart. Works from a fresh clone: the
+# venv (python/.venv) is created when missing. Exits non-zero when any step fails.
+set -uo pipefail
+
+PY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$PY_DIR/.." && pwd)"
+VENV="$PY_DIR/.venv"
+cd "$ROOT"
+
+step() { printf '\n== %s\n' "$*"; }
+die() { echo "python/run_tests.sh: $*" >&2; exit 1; }
+
+if [ ! -x "$VENV/bin/python" ]; then
+    step "creating $VENV"
+    python3 -m venv "$VENV" || die "cannot create the venv"
+fi
+PY="$VENV/bin/python"
+export VIRTUAL_ENV="$VENV"
+export PATH="$VENV/bin:$PATH"
+
+step "installing maturin, pytest, mypy"
+"$PY" -m pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy || die "pip install failed"
+
+step "building the sandbox"
+cargo build -q -p zexa-sandbox || die "cargo build -p zexa-sandbox failed"
+
+step "building and installing zexa (maturin develop --release)"
+(cd "$PY_DIR" && "$VENV/bin/maturin" develop --release -q) || die "maturin develop failed"
+
+failed=()
+
+step "pytest"
+"$PY" -X dev -m pytest "$PY_DIR/tests" -q || failed+=("pytest")
+
+step "mypy --strict examples/python"
+"$PY" -m mypy --strict "$ROOT"/examples/python/*.py || failed+=("mypy")
+
+step "stubtest"
+(cd "$PY_DIR" && "$PY" -m mypy.stubtest zexa) || failed+=("stubtest")
+
+step "quickstart (on its own sandbox)"
+env -u ZEXA_BASE_URL -u ZEXA_API_KEY "$PY" -X dev "$ROOT/examples/python/quickstart.py" || failed+=("quickstart")
+
+if [ "${#failed[@]}" -ne 0 ]; then
+    echo "python/run_tests.sh: FAILED: ${failed[*]}" >&2
+    exit 1
+fi
+echo "python/run_tests.sh: all checks passed"
