@@ -143,6 +143,7 @@ class Client:
         """Releases the client. Connections are pooled and closed when the last user lets go."""
 
     def __enter__(self) -> Client:
+        """Returns the client itself, for ``with zexa.Client() as client:``."""
         return self
 
     def __exit__(
@@ -151,7 +152,9 @@ class Client:
         exc: Optional[BaseException],
         tb: Optional[TracebackType],
     ) -> None:
+        """Closes the client (see ``close``)."""
         self.close()
 
     def __repr__(self) -> str:
+        """The base URL and settings; never the API key."""
         return f"zexa.Client(base_url={self.base_url!r}, timeout={self.timeout}, max_retries={self.max_retries})"
