@@ -22,6 +22,7 @@ from collections import defaultdict
 NAMES = {
     "rust-sdk": "Rust SDK `client.contacts().get(id)`",
     "rust-ureq": "raw ureq 3 Agent + serde_json (Rust floor)",
+    "rust-ureq-timeout": "raw ureq 3 + serde_json, `timeout_global(30 s)` set (as the SDK)",
     "c-sdk": "C library `libzexa` (bench/c/latency.c)",
     "py-sdk": "Python SDK `client.contacts.get(id)`",
     "py-requests": "Python `requests.Session`",

@@ -4,8 +4,9 @@
 #
 # Sections (each one a loop of interleaved rounds; the report takes medians):
 #   1. latency      GET /contacts/{id}, one thread, keep-alive, against nginx returning a fixed
-#                   contact: Rust SDK, raw ureq, C library, Python SDK, requests, httpx,
-#                   urllib3, and nginx's own one-connection limit (wrk -t1 -c1).
+#                   contact: Rust SDK, raw ureq (also with a timeout set, as the SDK does),
+#                   C library, Python SDK, requests, httpx, urllib3, and nginx's own
+#                   one-connection limit (wrk -t1 -c1).
 #   2. concurrency  1, 4, 8 threads sharing one client, sandbox --latency-ms 10 (Python, Rust).
 #   3. paginate     every contact of a --seed-contacts 100000 sandbox, per_page=100: time,
 #                   peak RSS (/usr/bin/time), RSS growth (Rust, C, Python SDK, requests).
@@ -191,6 +192,7 @@ NGINX_URL=http://127.0.0.1:$NGINX_PORT/v1
 for ((r = 1; r <= ROUNDS; r++)); do
   record "$REL/latency" --client sdk --url "$NGINX_URL" --n "$LAT_N"
   record "$REL/latency" --client ureq --url "$NGINX_URL" --n "$LAT_N"
+  record "$REL/latency" --client ureq-timeout --url "$NGINX_URL" --n "$LAT_N"
   if ((HAVE_C)); then record "$OUT/c/latency" "$NGINX_URL" "$LAT_N"; fi
   if [[ -n $PY_SDK ]]; then record "$PY_SDK" "$BENCH/python/latency.py" --client sdk --url "$NGINX_URL" --n "$LAT_N"; fi
   for peer in requests httpx urllib3; do

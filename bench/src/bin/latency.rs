@@ -1,13 +1,15 @@
 //! Single-call latency, one thread, keep-alive: `GET /contacts/{id}` decoded into a model.
 //!
-//! `latency --client sdk|ureq --url BASE --n N [--warmup W] [--id ID]`
+//! `latency --client sdk|ureq|ureq-timeout --url BASE --n N [--warmup W] [--id ID]`
 //!
 //! `sdk` is `zexa::Client::contacts().get(id)`; `ureq` is a raw ureq 3 agent with
-//! `serde_json` into an equivalent struct, the floor a hand-written Rust client reaches.
+//! `serde_json` into an equivalent struct, the floor a hand-written Rust client reaches;
+//! `ureq-timeout` is the same agent with a 30 s `timeout_global`, as the SDK configures
+//! every call (ureq then resolves the host on a new thread per call: see RESULTS.md).
 //! Prints one JSON line with `calls_per_s` and `us_per_call`.
 
 use std::hint::black_box;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde_json::json;
 use zexa_bench::{emit, rate, sdk_client, Args, RawContact, API_KEY, CONTACT_ID};
@@ -27,9 +29,11 @@ fn main() {
                 black_box(contact);
             })
         }
-        "ureq" => {
+        "ureq" | "ureq-timeout" => {
+            let timeout = (client == "ureq-timeout").then_some(Duration::from_secs(30));
             let agent: ureq::Agent = ureq::Agent::config_builder()
                 .http_status_as_error(false)
+                .timeout_global(timeout)
                 .build()
                 .into();
             let url = format!("{base}/contacts/{id}");
@@ -46,7 +50,7 @@ fn main() {
                 black_box(contact);
             })
         }
-        other => panic!("--client must be sdk or ureq, not {other:?}"),
+        other => panic!("--client must be sdk, ureq or ureq-timeout, not {other:?}"),
     };
     for _ in 0..warmup {
         call();
@@ -56,10 +60,10 @@ fn main() {
         call();
     }
     let elapsed = started.elapsed();
-    let label = if client == "sdk" { "rust-sdk" } else { "rust-ureq" };
+    let label = format!("rust-{client}");
     emit(
         "latency",
-        label,
+        &label,
         json!({
             "n": n,
             "secs": elapsed.as_secs_f64(),
