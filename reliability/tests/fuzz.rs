@@ -286,8 +286,11 @@ proptest! {
     }
 }
 
+/// The status and body the error server answers with.
+type Answer = Arc<Mutex<(u16, Vec<u8>)>>;
+
 /// Answers every request with the status and body set in the shared slot.
-fn error_server() -> (RawServer, Arc<Mutex<(u16, Vec<u8>)>>) {
+fn error_server() -> (RawServer, Answer) {
     let slot = Arc::new(Mutex::new((500u16, Vec::new())));
     let answer = slot.clone();
     let server = RawServer::start(move |s, _, _| {
