@@ -46,7 +46,8 @@ pub struct NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, app_name=None))]
+    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, app_name=None, ca_cert_pem=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         api_key: Option<&str>,
@@ -54,6 +55,7 @@ impl NativeClient {
         timeout: f64,
         max_retries: i64,
         app_name: Option<&str>,
+        ca_cert_pem: Option<Vec<u8>>,
     ) -> PyResult<NativeClient> {
         let build = || -> zexa::Result<zexa::Client> {
             let mut builder = match api_key {
@@ -71,6 +73,9 @@ impl NativeClient {
             }
             if let Some(app) = app_name {
                 builder = builder.app_info(app, "");
+            }
+            if let Some(pem) = ca_cert_pem.clone() {
+                builder = builder.add_root_certificate_pem(pem);
             }
             builder
                 .timeout(seconds("timeout", timeout)?)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from types import TracebackType
 from typing import Any, Mapping, Optional, Type, Union
 
@@ -30,6 +31,16 @@ def _query_value(value: QueryValue) -> str:
     raise TypeError(f"query values must be str, int, float or bool, not {type(value).__name__}")
 
 
+def _read_pem(ca_cert: Union[str, bytes, "os.PathLike[str]", None]) -> Optional[bytes]:
+    """PEM bytes given as such, or read from a path."""
+    if ca_cert is None or isinstance(ca_cert, bytes):
+        return ca_cert
+    if isinstance(ca_cert, (str, os.PathLike)):
+        with open(ca_cert, "rb") as pem:
+            return pem.read()
+    raise TypeError(f"ca_cert must be a path or PEM bytes, not {type(ca_cert).__name__}")
+
+
 class Client:
     """A client of the Zexa API.
 
@@ -37,6 +48,8 @@ class Client:
     ``ZEXA_BASE_URL``, then ``https://api.zexa.ao/v1``; without any key, ``zexa.ZexaError``
     (an ``InvalidInputError``) is raised. ``timeout`` bounds each attempt in seconds;
     ``max_retries`` is how many times a failed idempotent call is sent again.
+    ``ca_cert`` trusts the CA certificates of a PEM file (a path) or PEM ``bytes`` instead
+    of the built-in web roots, for a private gateway or a test server.
 
     One client is safe to share across threads (the GIL is released during every call); use
     it as a context manager or just let it go.
@@ -79,10 +92,16 @@ class Client:
         timeout: float = 30.0,
         max_retries: int = 2,
         app_name: Optional[str] = None,
+        ca_cert: Union[str, bytes, "os.PathLike[str]", None] = None,
     ) -> None:
         """Creates a client; see the class documentation for the settings."""
         native = NativeClient(
-            api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, app_name=app_name
+            api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
+            ca_cert_pem=_read_pem(ca_cert),
         )
         self._attach(native)
 

@@ -48,6 +48,7 @@ class NativeClient:
         timeout: float = 30.0,
         max_retries: int = 2,
         app_name: Optional[str] = None,
+        ca_cert_pem: Optional[bytes] = None,
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str:

@@ -1,0 +1,94 @@
+"""TLS: certificates are verified, and a private CA is trusted only once configured."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import shutil
+import ssl
+import subprocess
+import threading
+from pathlib import Path
+from typing import Iterator, Tuple
+
+import pytest
+
+import zexa
+
+pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl CLI")
+
+
+def _openssl(*args: str, cwd: Path) -> None:
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A throwaway CA and a leaf for 127.0.0.1 signed by it."""
+    d = tmp_path_factory.mktemp("tls")
+    _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+             "-days", "1", "-subj", "/CN=zexa test CA",
+             "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
+             cwd=d)
+    _openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr",
+             "-subj", "/CN=localhost", cwd=d)
+    (d / "leaf.ext").write_text(
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+    )
+    _openssl("x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+             "-out", "leaf.pem", "-days", "1", "-extfile", "leaf.ext", cwd=d)
+    return d
+
+
+class _Credits(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        body = json.dumps({"balance": 42, "currency": "AOA"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def https_server(certs: Path) -> Iterator[Tuple[str, Path]]:
+    """An HTTPS server on 127.0.0.1 presenting the leaf; yields its base URL and the CA file."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Credits)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certs / "leaf.pem", certs / "leaf.key")
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"https://127.0.0.1:{server.server_address[1]}/v1", certs / "ca.pem"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_self_signed_server_is_refused(https_server: Tuple[str, Path]) -> None:
+    url, _ = https_server
+    client = zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5)
+    with pytest.raises(zexa.APIConnectionError) as caught:
+        client.credits.get()
+    assert "zx_test_key" not in str(caught.value)
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_the_server_is_trusted_once_its_ca_is_configured(https_server: Tuple[str, Path], as_bytes: bool) -> None:
+    url, ca = https_server
+    ca_cert = ca.read_bytes() if as_bytes else str(ca)
+    client = zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5, ca_cert=ca_cert)
+    credits = client.credits.get()
+    assert credits.balance == 42 and credits.currency == "AOA"
+
+
+def test_ca_cert_of_the_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        zexa.Client("zx_test_key", ca_cert=123)  # type: ignore[arg-type]
+
+
+def test_ca_cert_without_a_certificate_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(zexa.InvalidInputError):
+        zexa.Client("zx_test_key", ca_cert=b"not a pem")
