@@ -28,6 +28,9 @@ pub struct Page<T> {
     pub page: u32,
     /// The page size.
     pub per_page: u32,
+    /// Whether a later page has items, decided when this page was fetched (so that taking
+    /// `data` out of the page does not change it).
+    has_next: bool,
     source: PageSource,
 }
 
@@ -98,20 +101,23 @@ impl PageSource {
         let total = meta
             .total
             .unwrap_or(u64::from(page - 1) * u64::from(per_page) + raw.data.len() as u64);
+        let has_next = !raw.data.is_empty() && u64::from(page) * u64::from(per_page) < total;
         Ok(Page {
             data: raw.data,
             total,
             page,
             per_page,
+            has_next,
             source: self.clone(),
         })
     }
 }
 
 impl<T: DeserializeOwned> Page<T> {
-    /// Whether a later page has items: `page * per_page < total`, and this page was not empty.
+    /// Whether a later page has items: `page * per_page < total`, and this page was not empty
+    /// when it was fetched.
     pub fn has_next_page(&self) -> bool {
-        !self.data.is_empty() && u64::from(self.page) * u64::from(self.per_page) < self.total
+        self.has_next
     }
 
     /// Fetches the next page; `Ok(None)` after the last.

@@ -13,7 +13,8 @@ use crate::errors::detached;
 trait AnyPage: Send + Sync {
     fn has_next_page(&self) -> bool;
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>>;
-    fn data_to_py(&self, py: Python<'_>) -> PyResult<Py<PyList>>;
+    /// Converts the items to dicts and drops the Rust copies: one copy of a page in memory.
+    fn take_data_to_py(&mut self, py: Python<'_>) -> PyResult<Py<PyList>>;
     fn meta(&self) -> (u64, u32, u32);
 }
 
@@ -29,10 +30,10 @@ where
         Ok(zexa::Page::next_page(self)?.map(|p| Box::new(p) as Box<dyn AnyPage>))
     }
 
-    fn data_to_py(&self, py: Python<'_>) -> PyResult<Py<PyList>> {
+    fn take_data_to_py(&mut self, py: Python<'_>) -> PyResult<Py<PyList>> {
         let list = PyList::empty(py);
-        for item in &self.data {
-            list.append(model_to_py(py, item)?)?;
+        for item in std::mem::take(&mut self.data) {
+            list.append(model_to_py(py, &item)?)?;
         }
         Ok(list.unbind())
     }
@@ -58,8 +59,8 @@ impl NativePage {
         NativePage::from_any(py, Box::new(page))
     }
 
-    fn from_any(py: Python<'_>, inner: Box<dyn AnyPage>) -> PyResult<NativePage> {
-        let items = inner.data_to_py(py)?;
+    fn from_any(py: Python<'_>, mut inner: Box<dyn AnyPage>) -> PyResult<NativePage> {
+        let items = inner.take_data_to_py(py)?;
         Ok(NativePage { inner, items })
     }
 }

@@ -114,7 +114,8 @@ impl<'a> Campaigns<'a> {
     }
 
     /// Polls the campaign every `poll_interval` until it is `completed` or `failed`, and
-    /// returns it. With a `timeout`, gives up with [`Error::Timeout`] once it has passed.
+    /// returns it. With a `timeout`, gives up with [`Error::Timeout`] once it has passed. A zero
+    /// `poll_interval` is refused ([`Error::InvalidInput`]): it would poll in a busy loop.
     pub fn wait(
         &self,
         campaign_id: &str,
@@ -141,6 +142,9 @@ impl<'a> Campaigns<'a> {
         timeout: Option<Duration>,
         mut progress: impl FnMut(&Campaign),
     ) -> Result<Campaign> {
+        if poll_interval.is_zero() {
+            return Err(Error::invalid("poll_interval", "must be greater than zero"));
+        }
         let deadline = timeout.map(|t| Instant::now() + t);
         let mut polls = 0;
         loop {
