@@ -334,6 +334,10 @@ struct ErrorBody {
     request_id: Option<String>,
 }
 
+fn non_blank(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty())
+}
+
 /// Turns the last failed attempt into the caller's error.
 fn into_error(outcome: Attempt, attempts: u32) -> Error {
     match outcome {
@@ -345,7 +349,8 @@ fn into_error(outcome: Attempt, attempts: u32) -> Error {
         } => {
             let parsed: Option<ErrorBody> = serde_json::from_slice(&body).ok();
             let (code, message, details, body_request_id) = match parsed {
-                Some(b) => (b.error, b.message, b.details, b.request_id),
+                // An empty code or message says nothing: fall back as if it were absent.
+                Some(b) => (non_blank(b.error), non_blank(b.message), b.details, b.request_id),
                 None => (None, None, None, None),
             };
             let message = message.unwrap_or_else(|| {

@@ -188,6 +188,11 @@ fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
         ureq::Error::Io(io) => match io.kind() {
             IoKind::ConnectionRefused | IoKind::AddrNotAvailable => Attempt::NotConnected { message },
             IoKind::TimedOut | IoKind::WouldBlock => Attempt::TimedOut { message },
+            // ureq wraps a TLS failure (a refused certificate) in an io::Error; sending again
+            // cannot make the certificate trusted.
+            IoKind::InvalidData if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
+                Attempt::Fatal { message, status }
+            }
             _ => Attempt::Failed { message },
         },
         ureq::Error::BodyExceedsLimit(limit) => Attempt::Fatal {

@@ -447,8 +447,6 @@ fn a_bad_root_certificate_is_refused_at_build() {
 }
 
 #[test]
-#[ignore = "bug: ureq wraps a refused certificate in io::Error(InvalidData), which transport::classify \
-            treats as a retryable failure: a GET is sent 3 times to an untrusted server"]
 fn an_untrusted_certificate_is_not_retried() {
     let server = TlsServer::start(&Pki::new(&["127.0.0.1"]));
     let e = client_at(&server.base_url()).credits().get().unwrap_err();

@@ -3,12 +3,13 @@
 /// Channels the API knows.
 pub const CHANNELS: [&str; 5] = ["sms", "whatsapp", "telegram", "email", "slack"];
 
-/// E.164: `+`, a first digit 1-9, 8 to 15 digits in all.
+/// E.164: `+`, a first digit 1-9, 7 to 15 digits in all (the shortest real numbers, such as
+/// Niue's, have 7).
 pub fn is_e164(s: &str) -> bool {
     let Some(digits) = s.strip_prefix('+') else {
         return false;
     };
-    (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
+    (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
 /// A pragmatic email check: one `@`, non-empty local part, a dotted domain, no whitespace.
