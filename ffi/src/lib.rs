@@ -18,6 +18,8 @@ mod campaigns;
 mod client;
 mod contact_lists;
 mod contacts;
+#[cfg(test)]
+mod fuzz_tests;
 mod handle;
 mod imports;
 mod iter;
