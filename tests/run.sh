@@ -15,10 +15,10 @@ cargo fmt --all -- --check
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "Rust tests (core, sandbox, ffi)"
+step "Rust tests (core, sandbox, ffi, bench helpers)"
 # The Python extension crate links against the interpreter at import time, so it is tested
-# from Python below, not by cargo.
-cargo test --workspace --exclude zexa-python
+# from Python below, not by cargo; the reliability suite runs in release mode further down.
+cargo test --workspace --exclude zexa-python --exclude zexa-reliability
 
 step "quickstart (Rust, embedded sandbox)"
 env -u ZEXA_BASE_URL -u ZEXA_API_KEY cargo run -q --example quickstart
