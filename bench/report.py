@@ -304,6 +304,13 @@ RSS growth is VmRSS after the iteration minus before it (after a `gc.collect()` 
 ## 5. Import time (fresh interpreter each, median)
 
 {import_section(res)}
+
+## Notes
+
+- The row "raw ureq + `timeout_global(30 s)`" is raw ureq configured like the SDK: with any
+  timeout set, ureq 3 resolves the host on a new thread for every request. That is where
+  the SDKs lose against raw ureq; `bench/proposals/` has the profile and a core patch.
+- Numbers from a loaded machine are noisy (see "min – max" and the load average above).
 """
     with open(args.out, "w") as f:
         f.write(doc)
