@@ -216,7 +216,11 @@ impl ClientBuilder {
         if !self.root_certs_pem.is_empty() {
             config = config.tls_config(tls_with_roots(&self.root_certs_pem)?);
         }
-        let agent = ureq::Agent::new_with_config(config.build());
+        let agent = ureq::Agent::with_parts(
+            config.build(),
+            ureq::unversioned::transport::DefaultConnector::default(),
+            crate::resolver::SdkResolver::default(),
+        );
         Ok(Client {
             inner: Arc::new(Inner {
                 agent,

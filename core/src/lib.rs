@@ -47,6 +47,7 @@ mod models;
 mod multipart;
 mod page;
 mod phone;
+mod resolver;
 mod resources;
 mod retry;
 mod secret;
