@@ -13,6 +13,9 @@
  *   or invalid UTF-8, returns ZEXA_INVALID_ARGUMENT; nothing is sent.
  * - A ZexaClient may be used from several threads at once. Iterators and builders may not.
  * - No panic unwinds into the caller: a library bug returns ZEXA_INTERNAL_ERROR.
+ * - Handles are tagged: a pointer that is not a live handle of the expected type (never
+ *   created, a handle of another type, most freed ones) gives ZEXA_INVALID_ARGUMENT and its
+ *   _free ignores it. Using a freed handle is still a bug: its memory may have been reused.
  */
 
 #ifndef ZEXA_H

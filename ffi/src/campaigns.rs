@@ -51,7 +51,7 @@ pub extern "C" fn zexa_campaigns_create(
     out: *mut *mut ZexaCampaign,
 ) -> zexa_status {
     emit(out, || {
-        let c = handle::get(campaign, "campaign")?;
+        let c = handle::arg(campaign, "campaign")?;
         let mut request = zexa::CreateCampaign::new(
             str_arg(c.name, "name")?,
             zexa::Channel::from(str_arg(c.channel, "channel")?),

@@ -29,7 +29,7 @@ pub extern "C" fn zexa_contact_lists_create(
     out: *mut *mut ZexaContactList,
 ) -> zexa_status {
     emit(out, || {
-        let list = handle::get(list, "list")?;
+        let list = handle::arg(list, "list")?;
         let mut request = zexa::CreateContactList::new(str_arg(list.name, "name")?);
         request.description = opt_string(list.description, "description")?;
         Ok(client(client_)?.contact_lists().create(&request)?)

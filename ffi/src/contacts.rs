@@ -141,7 +141,7 @@ fn list_contacts(filters: *const ZexaListContacts) -> Result<zexa::ListContacts,
     if filters.is_null() {
         return Ok(out);
     }
-    let f = handle::get(filters, "filters")?;
+    let f = handle::arg(filters, "filters")?;
     out.list_id = opt_string(f.list_id, "list_id")?;
     out.name = opt_string(f.name, "name")?;
     out.phone = opt_string(f.phone, "phone")?;
@@ -173,7 +173,7 @@ pub extern "C" fn zexa_contacts_create(
     out: *mut *mut ZexaContact,
 ) -> zexa_status {
     emit(out, || {
-        let request = handle::get(contact, "contact")?.to_core()?;
+        let request = handle::arg(contact, "contact")?.to_core()?;
         Ok(client(client_)?.contacts().create(&request)?)
     })
 }
@@ -203,7 +203,7 @@ pub extern "C" fn zexa_contacts_update(
     out: *mut *mut ZexaContact,
 ) -> zexa_status {
     emit(out, || {
-        let changes = handle::get(changes, "changes")?.to_core()?;
+        let changes = handle::arg(changes, "changes")?.to_core()?;
         let id = str_arg(contact_id, "contact_id")?;
         Ok(client(client_)?.contacts().update(id, &changes)?)
     })

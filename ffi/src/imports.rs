@@ -81,7 +81,7 @@ pub extern "C" fn zexa_contacts_import_mapped(
     out: *mut *mut ZexaImportResult,
 ) -> zexa_status {
     emit(out, || {
-        let i = handle::get(import, "import")?;
+        let i = handle::arg(import, "import")?;
         let mapping: BTreeMap<String, String> = str_pairs(i.columns, i.fields, i.mapping_len, "mapping")?
             .into_iter()
             .map(|(column, field)| (column.to_owned(), field.to_owned()))
@@ -101,7 +101,7 @@ pub extern "C" fn zexa_contacts_import_vcard(
     out: *mut *mut ZexaImportResult,
 ) -> zexa_status {
     emit(out, || {
-        let i = handle::get(import, "import")?;
+        let i = handle::arg(import, "import")?;
         let mut request = zexa::ImportVcard::new(str_arg(i.upload_id, "upload_id")?);
         request.lists = opt_string_array(i.lists, i.lists_len, "lists")?;
         Ok(client(client_)?.contacts().import_vcard(&request)?)

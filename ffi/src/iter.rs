@@ -63,7 +63,7 @@ iter_handles! {
 pub(crate) fn list_params(params: *const ZexaListParams) -> Result<zexa::ListParams, Failure> {
     let mut out = zexa::ListParams::new();
     if !params.is_null() {
-        let p = handle::get(params, "params")?;
+        let p = handle::arg(params, "params")?;
         out.page = (p.page != 0).then_some(p.page);
         out.per_page = (p.per_page != 0).then_some(p.per_page);
     }

@@ -35,7 +35,7 @@ pub extern "C" fn zexa_messages_send(
     out: *mut *mut ZexaMessage,
 ) -> zexa_status {
     emit(out, || {
-        let m = handle::get(message, "message")?;
+        let m = handle::arg(message, "message")?;
         let channel = zexa::Channel::from(str_arg(m.channel, "channel")?);
         let mut request = zexa::SendMessage::new(channel, str_arg(m.to, "to")?, str_arg(m.from, "from")?);
         request.body = opt_string(m.body, "body")?;

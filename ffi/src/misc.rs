@@ -98,7 +98,7 @@ pub extern "C" fn zexa_webhooks_create(
     out: *mut *mut ZexaWebhook,
 ) -> zexa_status {
     emit(out, || {
-        let w = handle::get(webhook, "webhook")?;
+        let w = handle::arg(webhook, "webhook")?;
         let events = str_array(w.events, w.events_len, "events")?;
         let request = zexa::CreateWebhook::new(str_arg(w.url, "url")?, &events);
         Ok(client(client_)?.webhooks().create(&request)?)
@@ -134,7 +134,7 @@ pub extern "C" fn zexa_contacts_export(
     emit(out, || {
         let mut request = zexa::CreateExport::new();
         if !export.is_null() {
-            let e = handle::get(export, "export")?;
+            let e = handle::arg(export, "export")?;
             request.list_id = opt_string(e.list_id, "list_id")?;
             request.format = opt_string(e.format, "format")?;
         }

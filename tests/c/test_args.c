@@ -172,6 +172,21 @@ int main(void) {
     zexa_import_result_free(NULL);
     zexa_string_free(NULL);
 
+    /* Pointers that are not live handles of their type are refused, not used: a block that
+     * was never a handle, and a handle of another type. */
+    {
+        uint64_t never_created[8] = {0};
+        ZexaClientBuilder *other = NULL;
+        BAD_ARG(zexa_credits_get((const ZexaClient *)never_created, &credits));
+        CHECK(strstr(zexa_last_error_message(), "live handle") != NULL);
+        CHECK_OK(zexa_client_builder_new("zx_sandbox_key", &other));
+        BAD_ARG(zexa_credits_get((const ZexaClient *)other, &credits));
+        zexa_client_free((ZexaClient *)other); /* not a client: ignored, not freed */
+        CHECK_OK(zexa_client_builder_set_max_retries(other, 0)); /* still alive */
+        zexa_client_builder_free(other);
+        zexa_contact_iter_free((ZexaContactIter *)never_created); /* ignored */
+    }
+
     zexa_client_free(client);
     CHECK_DONE("test_args");
 }

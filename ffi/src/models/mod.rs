@@ -131,7 +131,7 @@ struct Owned<C> {
 pub(crate) fn owned<M: ToC>(model: &M) -> *mut M::C {
     let mut arena = Arena::default();
     let value = model.to_c(&mut arena);
-    handle::new(Owned { value, arena }).cast::<M::C>()
+    handle::new_untagged(Owned { value, arena }).cast::<M::C>()
 }
 
 /// Calls `use_view` with a C view of `model` that lives only during the call.
@@ -145,7 +145,7 @@ pub(crate) fn with_view<M: ToC, R>(model: &M, use_view: impl FnOnce(&M::C) -> R)
 pub(crate) fn free<C>(view: *mut C) {
     // `Owned<C>` is `repr(C)` with the view first, so the pointer to the view is the pointer
     // to the `Owned` that `owned` boxed.
-    handle::free(view.cast::<Owned<C>>())
+    handle::free_untagged(view.cast::<Owned<C>>())
 }
 
 /// The body of every call that returns one model through `out`: checks `out`, makes the call,
