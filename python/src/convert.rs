@@ -6,6 +6,8 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
+use crate::to_py::ToPy;
+
 /// A JSON value as the matching Python object: dict, list, str, int, float, bool or None.
 pub fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
@@ -44,8 +46,7 @@ fn number_to_py<'py>(py: Python<'py>, n: &Number) -> PyResult<Bound<'py, PyAny>>
 
 /// A response model as a Python dict of its JSON fields (unknown fields included).
 pub fn model_to_py<T: Serialize>(py: Python<'_>, model: &T) -> PyResult<Py<PyAny>> {
-    let value = serde_json::to_value(model).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok(value_to_py(py, &value)?.unbind())
+    model.serialize(ToPy(py)).map(Bound::unbind).map_err(|e| e.0)
 }
 
 /// A JSON-compatible Python object as a JSON value; anything else is a `TypeError`.

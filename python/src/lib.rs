@@ -6,6 +6,7 @@ mod convert;
 mod errors;
 mod logging;
 mod page;
+mod to_py;
 
 use pyo3::prelude::*;
 

@@ -180,6 +180,18 @@ def test_model_keeps_unknown_fields_and_values() -> None:
     assert campaign.sent_at is None and campaign.completed_at is None
 
 
+def test_fields_convert_once_when_read_and_a_bad_timestamp_is_a_decode_error() -> None:
+    contact = zexa.Contact.from_dict(
+        {"id": "cnt_1", "name": "M", "phone": "+244912345678", "lists": ["lst_1"], "created_at": "yesterday"}
+    )
+    assert contact.id == "cnt_1" and contact.lists == ("lst_1",)
+    assert contact.lists is contact.lists, "converted once, then kept"
+    with pytest.raises(zexa.DecodeError):
+        contact.created_at
+    with pytest.raises(AttributeError):
+        contact.no_such_field  # type: ignore[attr-defined]
+
+
 def test_client_repr_has_no_key(sandbox: Sandbox) -> None:
     with sandbox.client(api_key="zx_super_secret") as client:
         assert "zx_super_secret" not in repr(client)

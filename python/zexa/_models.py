@@ -5,6 +5,10 @@ re-serialized, unknown fields included): attributes are named as the JSON fields
 message's ``from``, which is ``sender_id``), timestamps are aware UTC ``datetime`` objects,
 channels and statuses are plain strings (unknown values included), and ``to_dict()`` gives the
 whole JSON object back.
+
+A field is converted the first time it is read, then kept: iterating 100 000 contacts builds
+100 000 light objects, not a million datetimes nobody looks at. So a malformed timestamp from
+the server raises ``DecodeError`` when that field is read.
 """
 
 from __future__ import annotations
@@ -79,21 +83,34 @@ class Model:
 
     __slots__ = ("_raw",)
     _fields: ClassVar[Tuple[_Field, ...]] = ()
+    _field_specs: ClassVar[Dict[str, Tuple[str, Optional[Callable[[Any], Any]]]]] = {}
     _repr_fields: ClassVar[Tuple[str, ...]] = ("id",)
     _raw: Dict[str, Any]
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         """Builds the model from the JSON object ``data`` (as the API returns it)."""
-        if not isinstance(data, Mapping):
-            raise TypeError(f"{type(self).__name__} takes a mapping of JSON fields, not {type(data).__name__}")
-        raw = data if type(data) is dict else dict(data)
-        _set(self, "_raw", raw)
-        get = raw.get
-        for attr, key, convert in self._fields:
-            value = get(key)
-            if convert is not None and value is not None:
-                value = convert(value)
-            _set(self, attr, value)
+        # A plain dict (what the native module gives) skips the slow abstract-class check.
+        if type(data) is not dict:
+            if not isinstance(data, Mapping):
+                raise TypeError(f"{type(self).__name__} takes a mapping of JSON fields, not {type(data).__name__}")
+            data = dict(data)
+        _set(self, "_raw", data)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for a field slot not yet filled: convert it on first access, once.
+        spec = type(self)._field_specs.get(name)
+        if spec is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        key, convert = spec
+        value = self._raw.get(key)
+        if convert is not None and value is not None:
+            value = convert(value)
+        _set(self, name, value)
+        return value
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._field_specs = {attr: (key, convert) for attr, key, convert in cls._fields}
 
     @classmethod
     def from_dict(cls: Type[_M], data: Mapping[str, Any]) -> _M:
