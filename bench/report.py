@@ -307,9 +307,10 @@ RSS growth is VmRSS after the iteration minus before it (after a `gc.collect()` 
 
 ## Notes
 
-- The row "raw ureq + `timeout_global(30 s)`" is raw ureq configured like the SDK: with any
-  timeout set, ureq 3 resolves the host on a new thread for every request. That is where
-  the SDKs lose against raw ureq; `bench/proposals/` has the profile and a core patch.
+- The row "raw ureq + `timeout_global(30 s)`" is raw ureq configured like the SDK but with
+  ureq's own resolver: with any timeout set, ureq 3 resolves the host on a new thread for
+  every request. The SDK replaces that resolver (`core/src/resolver.rs`); see
+  `bench/PROFILES.md` for the profiles behind each fix.
 - Numbers from a loaded machine are noisy (see "min – max" and the load average above).
 """
     with open(args.out, "w") as f:
