@@ -56,6 +56,8 @@ impl std::fmt::Debug for Client {
 /// A successful answer: status and raw body.
 pub(crate) struct Answer {
     pub status: u16,
+    /// How many attempts it took.
+    pub attempts: u32,
     pub body: Vec<u8>,
 }
 
@@ -266,7 +268,11 @@ impl Client {
                     body,
                     ..
                 } => {
-                    return Ok(Answer { status, body });
+                    return Ok(Answer {
+                        status,
+                        attempts: attempt_no,
+                        body,
+                    });
                 }
                 failed => failed,
             };
@@ -305,7 +311,7 @@ pub(crate) fn json_payload<T: Serialize + ?Sized>(body: &T) -> Result<Payload> {
 
 fn decode<T: DeserializeOwned>(answer: &Answer) -> Result<T> {
     serde_json::from_slice(&answer.body)
-        .map_err(|e| Error::decode(answer.status, e.to_string(), &answer.body))
+        .map_err(|e| Error::decode(answer.status, e.to_string(), &answer.body, answer.attempts))
 }
 
 fn failure_message(outcome: &Attempt) -> &str {
@@ -382,6 +388,7 @@ fn into_error(outcome: Attempt, attempts: u32) -> Error {
             status,
             message,
             excerpt: String::new(),
+            attempts,
         },
         Attempt::Fatal {
             message,

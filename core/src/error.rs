@@ -47,6 +47,9 @@ pub enum Error {
         message: String,
         /// The first bytes of the body (lossy UTF-8), to help diagnose what came back.
         excerpt: String,
+        /// How many attempts were made, retries included (0 when not from an HTTP answer,
+        /// as for a webhook payload).
+        attempts: u32,
     },
 
     /// The SDK refused the input before sending anything.
@@ -181,8 +184,9 @@ impl Error {
     pub fn attempts(&self) -> u32 {
         match self {
             Error::Api(api) => api.attempts,
-            Error::Transport { attempts, .. } | Error::Timeout { attempts, .. } => *attempts,
-            Error::Decode { .. } => 1,
+            Error::Transport { attempts, .. }
+            | Error::Timeout { attempts, .. }
+            | Error::Decode { attempts, .. } => *attempts,
             Error::InvalidInput { .. } => 0,
         }
     }
@@ -196,11 +200,12 @@ impl Error {
     }
 
     /// Shorthand for an [`Error::Decode`] with an excerpt of `body`.
-    pub(crate) fn decode(status: u16, message: impl Into<String>, body: &[u8]) -> Error {
+    pub(crate) fn decode(status: u16, message: impl Into<String>, body: &[u8], attempts: u32) -> Error {
         Error::Decode {
             status,
             message: message.into(),
             excerpt: excerpt(body),
+            attempts,
         }
     }
 }

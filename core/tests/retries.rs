@@ -32,6 +32,27 @@ fn get_500_then_200_succeeds_on_the_second_attempt() {
 }
 
 #[test]
+fn a_decode_error_after_a_retry_counts_both_attempts() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        bare(when, GET, "/credits");
+        let garbage = Step {
+            status: 200,
+            headers: Vec::new(),
+            body: "<html>not json</html>".into(),
+        };
+        sequence(
+            then,
+            vec![step(500, api_error("internal_error", "boom")), garbage],
+        );
+    });
+    let err = client(&server).credits().get().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert_eq!(err.attempts(), 2);
+    mock.assert_calls(2);
+}
+
+#[test]
 fn put_and_delete_are_retried_on_5xx() {
     let server = MockServer::start();
     let put = server.mock(|when, then| {
