@@ -105,7 +105,8 @@ PY=$VENV/bin/python
 "$PY" -m pip install -q --disable-pip-version-check requests httpx urllib3
 PY_SDK=""
 if [[ -f $ROOT/python/pyproject.toml ]]; then
-  if "$PY" -m pip install -q --disable-pip-version-check "$ROOT/python" >"$OUT/pip-sdk.log" 2>&1; then
+  # --force-reinstall: the version number does not change between builds of this tree.
+  if "$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$ROOT/python" >"$OUT/pip-sdk.log" 2>&1; then
     PY_SDK=$PY
   else
     warn "pip install ./python failed (see bench/out/pip-sdk.log)"
