@@ -254,3 +254,26 @@ fn a_stale_meta_page_number_does_not_make_the_iterator_loop() {
         m.assert_calls(1);
     }
 }
+
+#[test]
+fn list_as_decodes_items_into_the_callers_type_with_the_same_paging() {
+    #[derive(serde::Deserialize)]
+    struct Slim {
+        id: String,
+    }
+    let server = MockServer::start();
+    let mocks = five_contacts(&server);
+    let c = client(&server);
+    let first: zexa::Page<Slim> = c.contacts().list_as(&params()).unwrap();
+    assert_eq!(
+        first.data.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["cnt_1", "cnt_2"]
+    );
+    let ids: Vec<String> = first.into_items().map(|s| s.unwrap().id).collect();
+    assert_eq!(ids, ["cnt_1", "cnt_2", "cnt_3", "cnt_4", "cnt_5"]);
+    let raw: zexa::Page<serde_json::Value> = c.contacts().list_as(&params()).unwrap();
+    assert_eq!(raw.data[0]["phone"], "+244923456789");
+    assert!(raw.has_next_page());
+    mocks[0].assert_calls(2);
+    mocks[2].assert_calls(1);
+}

@@ -1,3 +1,4 @@
+use serde::de::DeserializeOwned;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -99,6 +100,12 @@ impl<'a> Campaigns<'a> {
 
     /// `GET /campaigns`: one page of campaigns.
     pub fn list(&self, params: &ListParams) -> Result<Page<Campaign>> {
+        self.list_as(params)
+    }
+
+    /// [`Self::list`] with each item decoded into `T` instead of the model: a struct with
+    /// only the fields you need, or `serde_json::Value`. Paging is the same.
+    pub fn list_as<T: DeserializeOwned>(&self, params: &ListParams) -> Result<Page<T>> {
         let (page, per_page) = params.checked()?;
         self.source().fetch(page, per_page)
     }

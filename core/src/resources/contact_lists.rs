@@ -1,3 +1,4 @@
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::contacts::id_list;
@@ -81,6 +82,12 @@ impl<'a> ContactLists<'a> {
 
     /// `GET /contacts/list`: one page of lists.
     pub fn list(&self, params: &ListParams) -> Result<Page<ContactList>> {
+        self.list_as(params)
+    }
+
+    /// [`Self::list`] with each item decoded into `T` instead of the model: a struct with
+    /// only the fields you need, or `serde_json::Value`. Paging is the same.
+    pub fn list_as<T: DeserializeOwned>(&self, params: &ListParams) -> Result<Page<T>> {
         let (page, per_page) = params.checked()?;
         self.source().fetch(page, per_page)
     }
@@ -117,6 +124,12 @@ impl<'a> ContactLists<'a> {
 
     /// `GET /contacts/list/{listId}/contacts`: one page of a list's members.
     pub fn contacts(&self, list_id: &str, params: &ListParams) -> Result<Page<Contact>> {
+        self.contacts_as(list_id, params)
+    }
+
+    /// [`Self::contacts`] with each item decoded into `T` instead of the model: a struct with
+    /// only the fields you need, or `serde_json::Value`. Paging is the same.
+    pub fn contacts_as<T: DeserializeOwned>(&self, list_id: &str, params: &ListParams) -> Result<Page<T>> {
         let (page, per_page) = params.checked()?;
         self.members(list_id)?.fetch(page, per_page)
     }

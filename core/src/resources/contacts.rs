@@ -1,3 +1,4 @@
+use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -325,6 +326,12 @@ impl<'a> Contacts<'a> {
 
     /// `GET /contacts`: one page of contacts matching the filters.
     pub fn list(&self, params: &ListContacts) -> Result<Page<Contact>> {
+        self.list_as(params)
+    }
+
+    /// [`Self::list`] with each item decoded into `T` instead of the model: a struct with
+    /// only the fields you need, or `serde_json::Value`. Paging is the same.
+    pub fn list_as<T: DeserializeOwned>(&self, params: &ListContacts) -> Result<Page<T>> {
         let (page, per_page) = check_page_params(params.page, params.per_page)?;
         self.source(params).fetch(page, per_page)
     }

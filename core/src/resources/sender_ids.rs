@@ -3,6 +3,7 @@ use crate::client::Client;
 use crate::error::Result;
 use crate::models::SenderId;
 use crate::page::{Page, PageIter, PageSource};
+use serde::de::DeserializeOwned;
 
 /// The sender-ID endpoints. Get it from [`Client::sender_ids`].
 #[derive(Debug, Clone, Copy)]
@@ -17,6 +18,12 @@ impl<'a> SenderIds<'a> {
 
     /// `GET /sender-ids`: one page of registered sender IDs.
     pub fn list(&self, params: &ListParams) -> Result<Page<SenderId>> {
+        self.list_as(params)
+    }
+
+    /// [`Self::list`] with each item decoded into `T` instead of the model: a struct with
+    /// only the fields you need, or `serde_json::Value`. Paging is the same.
+    pub fn list_as<T: DeserializeOwned>(&self, params: &ListParams) -> Result<Page<T>> {
         let (page, per_page) = params.checked()?;
         self.source().fetch(page, per_page)
     }
