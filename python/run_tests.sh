@@ -35,7 +35,8 @@ step "pytest"
 "$PY" -X dev -m pytest "$PY_DIR/tests" -q || failed+=("pytest")
 
 step "mypy --strict examples/python"
-"$PY" -m mypy --strict "$ROOT"/examples/python/*.py || failed+=("mypy")
+"$PY" -m mypy --strict "$ROOT"/examples/python/*.py || failed+=("mypy examples")
+(cd "$PY_DIR" && "$PY" -m mypy --strict zexa) || failed+=("mypy zexa")
 
 step "stubtest"
 (cd "$PY_DIR" && "$PY" -m mypy.stubtest zexa) || failed+=("stubtest")

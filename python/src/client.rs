@@ -233,7 +233,7 @@ impl NativeClient {
             Ok(params)
         };
         let params = check(py, params())?;
-        let page = detached(py, || self.client.contacts().list(&params))?;
+        let page = detached(py, || self.client.contacts().list_as(&params))?;
         NativePage::wrap(py, page)
     }
 
@@ -335,7 +335,7 @@ impl NativeClient {
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn contact_lists_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        let page = detached(py, || self.client.contact_lists().list(&params))?;
+        let page = detached(py, || self.client.contact_lists().list_as(&params))?;
         NativePage::wrap(py, page)
     }
 
@@ -370,7 +370,7 @@ impl NativeClient {
         per_page: i64,
     ) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        let page = detached(py, || self.client.contact_lists().contacts(list_id, &params))?;
+        let page = detached(py, || self.client.contact_lists().contacts_as(list_id, &params))?;
         NativePage::wrap(py, page)
     }
 
@@ -406,7 +406,7 @@ impl NativeClient {
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn campaigns_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        let page = detached(py, || self.client.campaigns().list(&params))?;
+        let page = detached(py, || self.client.campaigns().list_as(&params))?;
         NativePage::wrap(py, page)
     }
 
@@ -472,7 +472,7 @@ impl NativeClient {
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn sender_ids_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        let page = detached(py, || self.client.sender_ids().list(&params))?;
+        let page = detached(py, || self.client.sender_ids().list_as(&params))?;
         NativePage::wrap(py, page)
     }
 

@@ -4,6 +4,7 @@
 mod client;
 mod convert;
 mod errors;
+mod from_json;
 mod logging;
 mod page;
 mod to_py;

@@ -1,67 +1,39 @@
 //! [`NativePage`]: one page of a list endpoint, wrapping the core's [`zexa::Page`]; the next
 //! page is fetched (with the GIL released) only when asked for.
+//!
+//! The core decodes each item as raw JSON (`list_as`), and the items go from that text to
+//! Python dicts in one pass ([`json_to_py`]): paging stays the core's, and no Rust model is
+//! built only to be converted again. The Python models are made from those dicts.
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde_json::value::RawValue;
 
-use crate::convert::model_to_py;
 use crate::errors::detached;
+use crate::from_json::json_to_py;
 
-/// A core page of any model type.
-trait AnyPage: Send + Sync {
-    fn has_next_page(&self) -> bool;
-    fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>>;
-    /// Converts the items to dicts and drops the Rust copies: one copy of a page in memory.
-    fn take_data_to_py(&mut self, py: Python<'_>) -> PyResult<Py<PyList>>;
-    fn meta(&self) -> (u64, u32, u32);
-}
-
-impl<T> AnyPage for zexa::Page<T>
-where
-    T: DeserializeOwned + Serialize + Send + Sync + 'static,
-{
-    fn has_next_page(&self) -> bool {
-        zexa::Page::has_next_page(self)
-    }
-
-    fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>> {
-        Ok(zexa::Page::next_page(self)?.map(|p| Box::new(p) as Box<dyn AnyPage>))
-    }
-
-    fn take_data_to_py(&mut self, py: Python<'_>) -> PyResult<Py<PyList>> {
-        let list = PyList::empty(py);
-        for item in std::mem::take(&mut self.data) {
-            list.append(model_to_py(py, &item)?)?;
-        }
-        Ok(list.unbind())
-    }
-
-    fn meta(&self) -> (u64, u32, u32) {
-        (self.total, self.page, self.per_page)
-    }
-}
+/// A core page whose items are kept as the JSON text the API sent.
+pub type RawPage = zexa::Page<Box<RawValue>>;
 
 /// One page of a list endpoint: its items as dicts, and the way to the next page.
 #[pyclass(frozen, module = "zexa._native")]
 pub struct NativePage {
-    inner: Box<dyn AnyPage>,
+    /// The core page, its items taken out (converted once into `items`).
+    inner: RawPage,
     items: Py<PyList>,
 }
 
 impl NativePage {
-    /// Wraps a core page, converting its items once.
-    pub fn wrap<T>(py: Python<'_>, page: zexa::Page<T>) -> PyResult<NativePage>
-    where
-        T: DeserializeOwned + Serialize + Send + Sync + 'static,
-    {
-        NativePage::from_any(py, Box::new(page))
-    }
-
-    fn from_any(py: Python<'_>, mut inner: Box<dyn AnyPage>) -> PyResult<NativePage> {
-        let items = inner.take_data_to_py(py)?;
-        Ok(NativePage { inner, items })
+    /// Wraps a core page, converting its items once and dropping their JSON text.
+    pub fn wrap(py: Python<'_>, mut page: RawPage) -> PyResult<NativePage> {
+        let items = PyList::empty(py);
+        for item in std::mem::take(&mut page.data) {
+            items.append(json_to_py(py, item.get())?)?;
+        }
+        Ok(NativePage {
+            inner: page,
+            items: items.unbind(),
+        })
     }
 }
 
@@ -76,19 +48,19 @@ impl NativePage {
     /// How many items the whole list has.
     #[getter]
     fn total(&self) -> u64 {
-        self.inner.meta().0
+        self.inner.total
     }
 
     /// This page's number, from 1.
     #[getter]
     fn page(&self) -> u32 {
-        self.inner.meta().1
+        self.inner.page
     }
 
     /// The page size.
     #[getter]
     fn per_page(&self) -> u32 {
-        self.inner.meta().2
+        self.inner.per_page
     }
 
     /// Whether a later page has items.
@@ -98,9 +70,9 @@ impl NativePage {
 
     /// Fetches the next page (GIL released); `None` after the last.
     fn next_page(&self, py: Python<'_>) -> PyResult<Option<NativePage>> {
-        let inner = &*self.inner;
+        let inner = &self.inner;
         match detached(py, || inner.next_page())? {
-            Some(next) => Ok(Some(NativePage::from_any(py, next)?)),
+            Some(next) => Ok(Some(NativePage::wrap(py, next)?)),
             None => Ok(None),
         }
     }

@@ -18,11 +18,12 @@ import json
 import re
 from dataclasses import FrozenInstanceError
 from datetime import datetime, timezone
-from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Tuple, Type, TypeVar
+from typing import Any, Callable, ClassVar, Dict, Generic, List, Mapping, Optional, Tuple, Type, TypeVar, overload
 
 from ._exceptions import DecodeError
 
 __all__ = [
+    "Field",
     "Model",
     "Contact",
     "ContactList",
@@ -75,17 +76,53 @@ def _dict(value: Any) -> Dict[str, Any]:
     return dict(value)
 
 
-_Field = Tuple[str, str, Optional[Callable[[Any], Any]]]
+_T = TypeVar("_T")
+
+
+class Field(Generic[_T]):
+    """A read-only field of a model: the JSON value of ``key``, converted when first read.
+
+    A field kept as the JSON has it (a string, a number) is read straight from the JSON object;
+    a converted one (a timestamp, a tuple) is converted once and kept.
+    """
+
+    __slots__ = ("key", "convert")
+
+    def __init__(self, key: str, convert: Optional[Callable[[Any], Any]] = None) -> None:
+        self.key = key
+        self.convert = convert
+
+    @overload
+    def __get__(self, obj: None, owner: Optional[type] = None) -> "Field[_T]": ...
+
+    @overload
+    def __get__(self, obj: "Model", owner: Optional[type] = None) -> _T: ...
+
+    def __get__(self, obj: Optional["Model"], owner: Optional[type] = None) -> Any:
+        if obj is None:
+            return self
+        value = obj._raw.get(self.key)
+        if self.convert is None or value is None:
+            return value
+        try:
+            cache = obj._cache
+        except AttributeError:
+            cache = {}
+            _set(obj, "_cache", cache)
+        try:
+            return cache[self.key]
+        except KeyError:
+            converted = cache[self.key] = self.convert(value)
+            return converted
 
 
 class Model:
     """Base class of the response models: frozen, compared by content, ``to_dict()`` to get the JSON."""
 
-    __slots__ = ("_raw",)
-    _fields: ClassVar[Tuple[_Field, ...]] = ()
-    _field_specs: ClassVar[Dict[str, Tuple[str, Optional[Callable[[Any], Any]]]]] = {}
+    __slots__ = ("_raw", "_cache")
     _repr_fields: ClassVar[Tuple[str, ...]] = ("id",)
     _raw: Dict[str, Any]
+    _cache: Dict[str, Any]
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         """Builds the model from the JSON object ``data`` (as the API returns it)."""
@@ -95,22 +132,6 @@ class Model:
                 raise TypeError(f"{type(self).__name__} takes a mapping of JSON fields, not {type(data).__name__}")
             data = dict(data)
         _set(self, "_raw", data)
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for a field slot not yet filled: convert it on first access, once.
-        spec = type(self)._field_specs.get(name)
-        if spec is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        key, convert = spec
-        value = self._raw.get(key)
-        if convert is not None and value is not None:
-            value = convert(value)
-        _set(self, name, value)
-        return value
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        cls._field_specs = {attr: (key, convert) for attr, key, convert in cls._fields}
 
     @classmethod
     def from_dict(cls: Type[_M], data: Mapping[str, Any]) -> _M:
@@ -150,108 +171,67 @@ class Model:
 class Contact(Model):
     """A contact: a recipient with a phone number in E.164 and an optional email."""
 
-    __slots__ = ("id", "name", "phone", "email", "lists", "custom_fields", "gender", "valid", "created_at")
-    _fields = (
-        ("id", "id", None),
-        ("name", "name", None),
-        ("phone", "phone", None),
-        ("email", "email", None),
-        ("lists", "lists", _tuple),
-        ("custom_fields", "custom_fields", _dict),
-        ("gender", "gender", None),
-        ("valid", "valid", None),
-        ("created_at", "created_at", _timestamp),
-    )
-    id: str
+    __slots__ = ()
+    id: Field[str] = Field("id")
     """``cnt_...``"""
-    name: str
+    name: Field[str] = Field("name")
     """Full name."""
-    phone: str
+    phone: Field[str] = Field("phone")
     """Phone number in E.164."""
-    email: Optional[str]
+    email: Field[Optional[str]] = Field("email")
     """Email address, if any."""
-    lists: Optional[Tuple[str, ...]]
+    lists: Field[Optional[Tuple[str, ...]]] = Field("lists", _tuple)
     """IDs of the lists the contact belongs to (may be absent in list responses)."""
-    custom_fields: Optional[Dict[str, str]]
+    custom_fields: Field[Optional[Dict[str, str]]] = Field("custom_fields", _dict)
     """Custom fields."""
-    gender: Optional[str]
+    gender: Field[Optional[str]] = Field("gender")
     """Gender, when known."""
-    valid: Optional[bool]
+    valid: Field[Optional[bool]] = Field("valid")
     """Whether the number is valid for delivery, when known."""
-    created_at: datetime
+    created_at: Field[datetime] = Field("created_at", _timestamp)
     """Creation time (UTC)."""
 
 
 class ContactList(Model):
     """A named segment of contacts, the audience of a campaign."""
 
-    __slots__ = ("id", "name", "description", "contact_count", "created_at")
-    _fields = (
-        ("id", "id", None),
-        ("name", "name", None),
-        ("description", "description", None),
-        ("contact_count", "contact_count", None),
-        ("created_at", "created_at", _timestamp),
-    )
-    id: str
+    __slots__ = ()
+    id: Field[str] = Field("id")
     """``lst_...``"""
-    name: str
+    name: Field[str] = Field("name")
     """Name of the list."""
-    description: Optional[str]
+    description: Field[Optional[str]] = Field("description")
     """Description, if any."""
-    contact_count: Optional[int]
+    contact_count: Field[Optional[int]] = Field("contact_count")
     """Number of contacts in the list, when the API says."""
-    created_at: datetime
+    created_at: Field[datetime] = Field("created_at", _timestamp)
     """Creation time (UTC)."""
 
 
 class Campaign(Model):
     """A broadcast campaign and its delivery statistics."""
 
-    __slots__ = (
-        "id",
-        "name",
-        "status",
-        "channel",
-        "total_recipients",
-        "delivered",
-        "failed",
-        "created_at",
-        "sent_at",
-        "completed_at",
-    )
-    _fields = (
-        ("id", "id", None),
-        ("name", "name", None),
-        ("status", "status", None),
-        ("channel", "channel", None),
-        ("total_recipients", "total_recipients", None),
-        ("delivered", "delivered", None),
-        ("failed", "failed", None),
-        ("created_at", "created_at", _timestamp),
-        ("sent_at", "sent_at", _timestamp),
-        ("completed_at", "completed_at", _timestamp),
-    )
+    __slots__ = ()
     _repr_fields = ("id", "status")
-    id: str
+    id: Field[str] = Field("id")
     """``cmp_...``"""
-    name: str
+    name: Field[str] = Field("name")
     """Internal name."""
-    status: str
+    status: Field[str] = Field("status")
     """``draft``, ``scheduled``, ``processing``, ``sent``, ``completed`` or ``failed`` (or a newer value)."""
-    channel: str
+    channel: Field[str] = Field("channel")
     """``sms``, ``whatsapp``, ``telegram``, ``email`` or ``slack`` (or a newer value)."""
-    total_recipients: int
+    total_recipients: Field[int] = Field("total_recipients")
     """Contacts targeted."""
-    delivered: Optional[int]
+    delivered: Field[Optional[int]] = Field("delivered")
     """Messages delivered so far."""
-    failed: Optional[int]
+    failed: Field[Optional[int]] = Field("failed")
     """Messages failed so far."""
-    created_at: datetime
+    created_at: Field[datetime] = Field("created_at", _timestamp)
     """Creation time (UTC)."""
-    sent_at: Optional[datetime]
+    sent_at: Field[Optional[datetime]] = Field("sent_at", _timestamp)
     """When sending began; ``None`` until it starts."""
-    completed_at: Optional[datetime]
+    completed_at: Field[Optional[datetime]] = Field("completed_at", _timestamp)
     """When every message reached a final status; ``None`` until then."""
 
     @property
@@ -263,142 +243,106 @@ class Campaign(Model):
 class Message(Model):
     """A single message and its delivery status."""
 
-    __slots__ = ("id", "status", "channel", "to", "sender_id", "created_at", "error", "delivered_at")
-    _fields = (
-        ("id", "id", None),
-        ("status", "status", None),
-        ("channel", "channel", None),
-        ("to", "to", None),
-        ("sender_id", "from", None),
-        ("created_at", "created_at", _timestamp),
-        ("error", "error", None),
-        ("delivered_at", "delivered_at", _timestamp),
-    )
+    __slots__ = ()
     _repr_fields = ("id", "status")
-    id: str
+    id: Field[str] = Field("id")
     """``msg_...``"""
-    status: str
+    status: Field[str] = Field("status")
     """``queued``, ``sent``, ``delivered``, ``failed`` or ``undelivered`` (or a newer value)."""
-    channel: str
+    channel: Field[str] = Field("channel")
     """Channel it was sent on."""
-    to: str
+    to: Field[str] = Field("to")
     """Recipient."""
-    sender_id: str
+    sender_id: Field[str] = Field("from")
     """Sender ID it was sent from (the JSON field ``from``)."""
-    created_at: datetime
+    created_at: Field[datetime] = Field("created_at", _timestamp)
     """Creation time (UTC)."""
-    error: Any
+    error: Field[Any] = Field("error")
     """Why delivery failed, when it did (a string or an object, as the API sends it)."""
-    delivered_at: Optional[datetime]
+    delivered_at: Field[Optional[datetime]] = Field("delivered_at", _timestamp)
     """When it was delivered."""
 
 
 class SenderId(Model):
     """A registered sender ID (or verified email sender)."""
 
-    __slots__ = ("id", "name", "channel", "status")
-    _fields = (
-        ("id", "id", None),
-        ("name", "name", None),
-        ("channel", "channel", None),
-        ("status", "status", None),
-    )
+    __slots__ = ()
     _repr_fields = ("id", "name")
-    id: str
+    id: Field[str] = Field("id")
     """Identifier of the registration."""
-    name: str
+    name: Field[str] = Field("name")
     """The name recipients see, used as ``sender_id``."""
-    channel: str
+    channel: Field[str] = Field("channel")
     """Channel it is registered for."""
-    status: str
+    status: Field[str] = Field("status")
     """``pending``, ``approved`` or ``rejected`` (or a newer value)."""
 
 
 class Webhook(Model):
     """A registered delivery-status webhook."""
 
-    __slots__ = ("id", "url", "events", "created_at")
-    _fields = (
-        ("id", "id", None),
-        ("url", "url", None),
-        ("events", "events", _tuple),
-        ("created_at", "created_at", _timestamp),
-    )
-    id: str
+    __slots__ = ()
+    id: Field[str] = Field("id")
     """``wh_...``"""
-    url: str
+    url: Field[str] = Field("url")
     """Where events are POSTed."""
-    events: Tuple[str, ...]
+    events: Field[Tuple[str, ...]] = Field("events", _tuple)
     """Event types delivered, e.g. ``message.delivered``."""
-    created_at: datetime
+    created_at: Field[datetime] = Field("created_at", _timestamp)
     """Creation time (UTC)."""
 
 
 class Credits(Model):
     """The account's credit balance."""
 
-    __slots__ = ("balance", "currency")
-    _fields = (("balance", "balance", None), ("currency", "currency", None))
+    __slots__ = ()
     _repr_fields = ("balance", "currency")
-    balance: float
+    balance: Field[float] = Field("balance")
     """Credits left."""
-    currency: str
+    currency: Field[str] = Field("currency")
     """Currency code of the balance, e.g. ``AOA``."""
 
 
 class Export(Model):
     """An asynchronous export of contacts."""
 
-    __slots__ = ("id", "status", "download_url", "created_at")
-    _fields = (
-        ("id", "id", None),
-        ("status", "status", None),
-        ("download_url", "download_url", None),
-        ("created_at", "created_at", _timestamp),
-    )
+    __slots__ = ()
     _repr_fields = ("id", "status")
-    id: str
+    id: Field[str] = Field("id")
     """``exp_...``"""
-    status: str
+    status: Field[str] = Field("status")
     """``pending``, ``processing``, ``completed`` or ``failed`` (or a newer value)."""
-    download_url: Optional[str]
+    download_url: Field[Optional[str]] = Field("download_url")
     """Where to download the file once completed."""
-    created_at: datetime
+    created_at: Field[datetime] = Field("created_at", _timestamp)
     """Creation time (UTC)."""
 
 
 class UploadPreview(Model):
     """What an uploaded file contains, to map its columns from before importing."""
 
-    __slots__ = ("upload_id", "columns", "rows", "total_rows")
-    _fields = (
-        ("upload_id", "upload_id", None),
-        ("columns", "columns", _tuple),
-        ("rows", "rows", lambda rows: tuple(tuple(row) for row in rows)),
-        ("total_rows", "total_rows", None),
-    )
+    __slots__ = ()
     _repr_fields = ("upload_id", "total_rows")
-    upload_id: str
+    upload_id: Field[str] = Field("upload_id")
     """``upl_...``: pass it to the import call."""
-    columns: Tuple[str, ...]
+    columns: Field[Tuple[str, ...]] = Field("columns", _tuple)
     """Column names found in the file."""
-    rows: Tuple[Tuple[str, ...], ...]
+    rows: Field[Tuple[Tuple[str, ...], ...]] = Field("rows", lambda rows: tuple((tuple(row) for row in rows)))
     """The first rows of the file, one string per column."""
-    total_rows: int
+    total_rows: Field[int] = Field("total_rows")
     """How many data rows the file has."""
 
 
 class ImportRowError(Model):
     """One row of an import that was not imported."""
 
-    __slots__ = ("row", "error", "message")
-    _fields = (("row", "row", None), ("error", "error", None), ("message", "message", None))
+    __slots__ = ()
     _repr_fields = ("row", "error")
-    row: int
+    row: Field[int] = Field("row")
     """Row number in the file (1-based, over data rows)."""
-    error: str
+    error: Field[str] = Field("error")
     """Machine-readable code, e.g. ``validation_error``."""
-    message: str
+    message: Field[str] = Field("message")
     """Human-readable reason."""
 
 
@@ -409,57 +353,43 @@ def _row_errors(items: List[Any]) -> Tuple[ImportRowError, ...]:
 class ImportResult(Model):
     """The outcome of an import."""
 
-    __slots__ = ("imported", "skipped", "errors")
-    _fields = (("imported", "imported", None), ("skipped", "skipped", None), ("errors", "errors", _row_errors))
+    __slots__ = ()
     _repr_fields = ("imported", "skipped")
-    imported: int
+    imported: Field[int] = Field("imported")
     """Contacts created."""
-    skipped: int
+    skipped: Field[int] = Field("skipped")
     """Rows not imported."""
-    errors: Tuple[ImportRowError, ...]
+    errors: Field[Tuple[ImportRowError, ...]] = Field("errors", _row_errors)
     """Why rows were skipped."""
 
 
 class WebhookEventData(Model):
     """The subject of a webhook event."""
 
-    __slots__ = ("message_id", "campaign_id", "status", "to", "error")
-    _fields = (
-        ("message_id", "message_id", None),
-        ("campaign_id", "campaign_id", None),
-        ("status", "status", None),
-        ("to", "to", None),
-        ("error", "error", None),
-    )
+    __slots__ = ()
     _repr_fields = ("message_id", "campaign_id", "status")
-    message_id: Optional[str]
+    message_id: Field[Optional[str]] = Field("message_id")
     """The message, for ``message.*`` events."""
-    campaign_id: Optional[str]
+    campaign_id: Field[Optional[str]] = Field("campaign_id")
     """The campaign of the message, or of ``campaign.*`` events."""
-    status: Optional[str]
+    status: Field[Optional[str]] = Field("status")
     """The new status (``delivered``, ``failed``, ``completed``...)."""
-    to: Optional[str]
+    to: Field[Optional[str]] = Field("to")
     """The recipient, for message events."""
-    error: Any
+    error: Field[Any] = Field("error")
     """Why delivery failed, when it did."""
 
 
 class WebhookEvent(Model):
     """A delivery-status event that Zexa POSTs to a registered webhook URL."""
 
-    __slots__ = ("id", "type", "created_at", "data")
-    _fields = (
-        ("id", "id", None),
-        ("type", "type", None),
-        ("created_at", "created_at", _timestamp),
-        ("data", "data", WebhookEventData),
-    )
+    __slots__ = ()
     _repr_fields = ("id", "type")
-    id: str
+    id: Field[str] = Field("id")
     """``evt_...``: use it to ignore a redelivered event."""
-    type: str
+    type: Field[str] = Field("type")
     """``message.delivered``, ``message.failed``, ``campaign.completed`` (or a newer type)."""
-    created_at: datetime
+    created_at: Field[datetime] = Field("created_at", _timestamp)
     """When it happened (UTC)."""
-    data: WebhookEventData
+    data: Field[WebhookEventData] = Field("data", WebhookEventData)
     """About which message or campaign."""
