@@ -10,7 +10,7 @@ use pyo3::types::PyList;
 use serde_json::value::RawValue;
 
 use crate::errors::detached;
-use crate::from_json::json_to_py;
+use crate::from_json::{json_to_py, KeyCache};
 
 /// A core page whose items are kept as the JSON text the API sent.
 pub type RawPage = zexa::Page<Box<RawValue>>;
@@ -27,8 +27,9 @@ impl NativePage {
     /// Wraps a core page, converting its items once and dropping their JSON text.
     pub fn wrap(py: Python<'_>, mut page: RawPage) -> PyResult<NativePage> {
         let items = PyList::empty(py);
+        let keys = KeyCache::default();
         for item in std::mem::take(&mut page.data) {
-            items.append(json_to_py(py, item.get())?)?;
+            items.append(json_to_py(py, item.get(), &keys)?)?;
         }
         Ok(NativePage {
             inner: page,
