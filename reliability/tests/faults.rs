@@ -76,6 +76,21 @@ fn row<T>(
     );
 }
 
+/// Asserts that `result` failed with `expected` after `tries` attempts, and that the server
+/// counted `reached` requests (`want` expected).
+fn expect_failure<T: std::fmt::Debug>(
+    result: &zexa::Result<T>,
+    expected: ErrorKind,
+    tries: u32,
+    reached: impl TryInto<u64> + std::fmt::Debug + Copy,
+    want: u64,
+) {
+    assert_eq!(kind(result), expected, "{result:?}");
+    assert_eq!(attempts(result), tries, "{result:?}");
+    let reached: u64 = reached.try_into().unwrap_or(u64::MAX);
+    assert_eq!(reached, want, "requests that reached the server");
+}
+
 fn kind<T: std::fmt::Debug>(result: &zexa::Result<T>) -> ErrorKind {
     result.as_ref().expect_err("the call must fail").kind()
 }
@@ -186,9 +201,7 @@ fn reset_in_the_middle_of_the_body() {
     let server = RawServer::start(reset_mid_body);
     let c = client(&server.base_url());
     let (get, took) = timed(|| c.credits().get());
-    assert_eq!(kind(&get), ErrorKind::Transport, "{get:?}");
-    assert_eq!(attempts(&get), 3);
-    assert_eq!(server.requests().len(), 3);
+    expect_failure(&get, ErrorKind::Transport, 3, server.requests().len(), 3);
     row(
         "03a",
         "reset in the middle of the body",
@@ -201,9 +214,7 @@ fn reset_in_the_middle_of_the_body() {
     let server = RawServer::start(reset_mid_body);
     let c = client(&server.base_url());
     let (post, took) = timed(|| c.messages().send(&sms()));
-    assert_eq!(kind(&post), ErrorKind::Transport, "{post:?}");
-    assert_eq!(attempts(&post), 1);
-    assert_eq!(server.requests().len(), 1);
+    expect_failure(&post, ErrorKind::Transport, 1, server.requests().len(), 1);
     row(
         "03b",
         "reset in the middle of the body",
@@ -220,9 +231,7 @@ fn truncated_body() {
     let c = client(&sandbox.base_url());
     admin.fault(json!({"kind": "truncate", "count": 3, "path": "/credits"}));
     let (get, took) = timed(|| c.credits().get());
-    assert_eq!(kind(&get), ErrorKind::Transport, "{get:?}");
-    assert_eq!(attempts(&get), 3);
-    assert_eq!(admin.count(GET_CREDITS), 3);
+    expect_failure(&get, ErrorKind::Transport, 3, admin.count(GET_CREDITS), 3);
     row(
         "04a",
         "truncated body (< Content-Length)",
@@ -234,9 +243,7 @@ fn truncated_body() {
 
     admin.fault(json!({"kind": "truncate", "count": 3, "path": "/messages"}));
     let (post, took) = timed(|| c.messages().send(&sms()));
-    assert_eq!(kind(&post), ErrorKind::Transport, "{post:?}");
-    assert_eq!(attempts(&post), 1);
-    assert_eq!(admin.count(POST_MESSAGES), 1);
+    expect_failure(&post, ErrorKind::Transport, 1, admin.count(POST_MESSAGES), 1);
     row(
         "04b",
         "truncated body (< Content-Length)",
@@ -256,9 +263,7 @@ fn dripping_body_ends_at_the_timeout() {
     // 150 ms per byte: the answer would take several seconds.
     admin.fault(json!({"kind": "drip", "ms": 150, "count": 3, "path": "/credits"}));
     let (get, took) = timed(|| c.credits().get());
-    assert_eq!(kind(&get), ErrorKind::Timeout, "{get:?}");
-    assert_eq!(attempts(&get), 3);
-    assert_eq!(admin.count(GET_CREDITS), 3);
+    expect_failure(&get, ErrorKind::Timeout, 3, admin.count(GET_CREDITS), 3);
     assert!(took >= TIMEOUT * 3 && took < TIMEOUT * 3 + ms(1500), "{took:?}");
     row(
         "05a",
@@ -271,9 +276,7 @@ fn dripping_body_ends_at_the_timeout() {
 
     admin.fault(json!({"kind": "drip", "ms": 150, "count": 3, "path": "/messages"}));
     let (post, took) = timed(|| c.messages().send(&sms()));
-    assert_eq!(kind(&post), ErrorKind::Timeout, "{post:?}");
-    assert_eq!(attempts(&post), 1);
-    assert_eq!(admin.count(POST_MESSAGES), 1);
+    expect_failure(&post, ErrorKind::Timeout, 1, admin.count(POST_MESSAGES), 1);
     assert!(took >= TIMEOUT && took < TIMEOUT + ms(1000), "{took:?}");
     row(
         "05b",
@@ -293,9 +296,7 @@ fn server_that_never_answers() {
         .expect("timeout");
     admin.fault(json!({"kind": "hang", "count": 3, "path": "/credits"}));
     let (get, took) = timed(|| c.credits().get());
-    assert_eq!(kind(&get), ErrorKind::Timeout, "{get:?}");
-    assert_eq!(attempts(&get), 3);
-    assert_eq!(admin.count(GET_CREDITS), 3);
+    expect_failure(&get, ErrorKind::Timeout, 3, admin.count(GET_CREDITS), 3);
     assert!(took >= TIMEOUT * 3 && took < TIMEOUT * 3 + ms(1500), "{took:?}");
     row(
         "06a",
@@ -308,9 +309,7 @@ fn server_that_never_answers() {
 
     admin.fault(json!({"kind": "hang", "count": 3, "path": "/messages"}));
     let (post, took) = timed(|| c.messages().send(&sms()));
-    assert_eq!(kind(&post), ErrorKind::Timeout, "{post:?}");
-    assert_eq!(attempts(&post), 1);
-    assert_eq!(admin.count(POST_MESSAGES), 1);
+    expect_failure(&post, ErrorKind::Timeout, 1, admin.count(POST_MESSAGES), 1);
     assert!(took >= TIMEOUT && took < TIMEOUT + ms(1000), "{took:?}");
     row(
         "06b",
@@ -330,9 +329,7 @@ fn garbage_instead_of_a_status_line() {
     let server = RawServer::start(garbage);
     let c = client(&server.base_url());
     let (get, took) = timed(|| c.credits().get());
-    assert_eq!(kind(&get), ErrorKind::Transport, "{get:?}");
-    assert_eq!(attempts(&get), 3);
-    assert_eq!(server.requests().len(), 3);
+    expect_failure(&get, ErrorKind::Transport, 3, server.requests().len(), 3);
     row(
         "07a",
         "garbage instead of a status line",
@@ -345,9 +342,7 @@ fn garbage_instead_of_a_status_line() {
     let server = RawServer::start(garbage);
     let c = client(&server.base_url());
     let (post, took) = timed(|| c.messages().send(&sms()));
-    assert_eq!(kind(&post), ErrorKind::Transport, "{post:?}");
-    assert_eq!(attempts(&post), 1);
-    assert_eq!(server.requests().len(), 1);
+    expect_failure(&post, ErrorKind::Transport, 1, server.requests().len(), 1);
     row(
         "07b",
         "garbage instead of a status line",
