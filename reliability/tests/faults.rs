@@ -91,6 +91,26 @@ fn expect_failure<T: std::fmt::Debug>(
     assert_eq!(reached, want, "requests that reached the server");
 }
 
+/// Against raw servers answering with `behaviour`: a GET ends in a transport error after 3
+/// attempts, all reaching the server; a POST after exactly 1. Records rows `{key}a`, `{key}b`.
+fn get_retried_post_sent_once(
+    key: &str,
+    fault: &str,
+    behaviour: impl Fn(&mut TcpStream, &RawRequest, &Ctx) + Clone + Send + Sync + 'static,
+) {
+    let server = RawServer::start(behaviour.clone());
+    let c = client(&server.base_url());
+    let (get, took) = timed(|| c.credits().get());
+    expect_failure(&get, ErrorKind::Transport, 3, server.requests().len(), 3);
+    row(&format!("{key}a"), fault, "GET /credits", &get, 3, took);
+
+    let server = RawServer::start(behaviour);
+    let c = client(&server.base_url());
+    let (post, took) = timed(|| c.messages().send(&sms()));
+    expect_failure(&post, ErrorKind::Transport, 1, server.requests().len(), 1);
+    row(&format!("{key}b"), fault, "POST /messages", &post, 1, took);
+}
+
 fn kind<T: std::fmt::Debug>(result: &zexa::Result<T>) -> ErrorKind {
     result.as_ref().expect_err("the call must fail").kind()
 }
@@ -198,31 +218,7 @@ fn reset_mid_body(stream: &mut TcpStream, _: &RawRequest, _: &Ctx) {
 
 #[test]
 fn reset_in_the_middle_of_the_body() {
-    let server = RawServer::start(reset_mid_body);
-    let c = client(&server.base_url());
-    let (get, took) = timed(|| c.credits().get());
-    expect_failure(&get, ErrorKind::Transport, 3, server.requests().len(), 3);
-    row(
-        "03a",
-        "reset in the middle of the body",
-        "GET /credits",
-        &get,
-        3,
-        took,
-    );
-
-    let server = RawServer::start(reset_mid_body);
-    let c = client(&server.base_url());
-    let (post, took) = timed(|| c.messages().send(&sms()));
-    expect_failure(&post, ErrorKind::Transport, 1, server.requests().len(), 1);
-    row(
-        "03b",
-        "reset in the middle of the body",
-        "POST /messages",
-        &post,
-        1,
-        took,
-    );
+    get_retried_post_sent_once("03", "reset in the middle of the body", reset_mid_body);
 }
 
 #[test]
@@ -326,31 +322,7 @@ fn garbage_instead_of_a_status_line() {
     let garbage = |s: &mut TcpStream, _: &RawRequest, _: &Ctx| {
         let _ = s.write_all(b"SSH-2.0-OpenSSH_9.6 garbage \x00\xff\r\n\r\n");
     };
-    let server = RawServer::start(garbage);
-    let c = client(&server.base_url());
-    let (get, took) = timed(|| c.credits().get());
-    expect_failure(&get, ErrorKind::Transport, 3, server.requests().len(), 3);
-    row(
-        "07a",
-        "garbage instead of a status line",
-        "GET /credits",
-        &get,
-        3,
-        took,
-    );
-
-    let server = RawServer::start(garbage);
-    let c = client(&server.base_url());
-    let (post, took) = timed(|| c.messages().send(&sms()));
-    expect_failure(&post, ErrorKind::Transport, 1, server.requests().len(), 1);
-    row(
-        "07b",
-        "garbage instead of a status line",
-        "POST /messages",
-        &post,
-        1,
-        took,
-    );
+    get_retried_post_sent_once("07", "garbage instead of a status line", garbage);
 }
 
 #[test]
