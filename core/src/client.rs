@@ -89,9 +89,24 @@ impl Client {
     /// # Errors
     /// [`Error::InvalidInput`] when `ZEXA_API_KEY` is missing or not Unicode.
     pub fn builder_from_env() -> Result<ClientBuilder> {
-        let key = std::env::var("ZEXA_API_KEY")
-            .map_err(|_| Error::invalid("api_key", "ZEXA_API_KEY is not set"))?;
-        let mut builder = Client::builder(&key);
+        Client::builder_with_env(None)
+    }
+
+    /// A builder whose unset settings come from the environment: the key is `api_key`, or
+    /// `ZEXA_API_KEY` when `None`; the base URL is `ZEXA_BASE_URL` when that is set (an
+    /// explicit [`ClientBuilder::base_url`] still wins). The bindings use it, so every
+    /// language reads the environment the same way.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when no key is given and `ZEXA_API_KEY` is missing or not Unicode.
+    pub fn builder_with_env(api_key: Option<&str>) -> Result<ClientBuilder> {
+        let mut builder = match api_key {
+            Some(key) => Client::builder(key),
+            None => Client::builder(
+                &std::env::var("ZEXA_API_KEY")
+                    .map_err(|_| Error::invalid("api_key", "no API key given and ZEXA_API_KEY is not set"))?,
+            ),
+        };
         if let Ok(base) = std::env::var("ZEXA_BASE_URL") {
             if !base.is_empty() {
                 builder = builder.base_url(base);

@@ -1,4 +1,4 @@
-//! `Client::from_env` and `builder_from_env`. One test function, in its own binary, because
+//! `Client::from_env`, `builder_from_env` and `builder_with_env`. One test function, in its own binary, because
 //! the environment is process-wide.
 mod common;
 
@@ -39,6 +39,19 @@ fn client_from_the_environment() {
     assert_eq!(c.max_retries(), 0);
     c.credits().get().unwrap();
     mock.assert_calls(2);
+
+    // An explicit key, the base URL from the environment; an explicit base URL wins.
+    std::env::remove_var("ZEXA_API_KEY");
+    let c = Client::builder_with_env(Some(KEY)).unwrap().build().unwrap();
+    assert_eq!(c.base_url(), server.url("/v1"));
+    let c = Client::builder_with_env(Some(KEY))
+        .unwrap()
+        .base_url("https://example.com/v1")
+        .build()
+        .unwrap();
+    assert_eq!(c.base_url(), "https://example.com/v1");
+    assert!(Client::builder_with_env(None).is_err());
+    std::env::set_var("ZEXA_API_KEY", KEY);
 
     std::env::set_var("ZEXA_BASE_URL", "http://api.zexa.ao/v1");
     assert_eq!(Client::from_env().unwrap_err().kind(), ErrorKind::InvalidInput);

@@ -58,16 +58,7 @@ impl NativeClient {
         ca_cert_pem: Option<Vec<u8>>,
     ) -> PyResult<NativeClient> {
         let build = || -> zexa::Result<zexa::Client> {
-            let mut builder = match api_key {
-                None => zexa::Client::builder_from_env()?,
-                Some(key) => {
-                    let mut builder = zexa::Client::builder(key);
-                    if let Some(url) = std::env::var("ZEXA_BASE_URL").ok().filter(|u| !u.is_empty()) {
-                        builder = builder.base_url(url);
-                    }
-                    builder
-                }
-            };
+            let mut builder = zexa::Client::builder_with_env(api_key)?;
             if let Some(url) = base_url {
                 builder = builder.base_url(url);
             }
