@@ -28,7 +28,7 @@ class Page(Generic[T]):
         """Wraps a native page; ``model`` builds an item from its JSON object."""
         self._native = native
         self._model = model
-        self.data = [model(item) for item in native.data]
+        self.data = list(map(model, native.data))
 
     @property
     def total(self) -> int:
