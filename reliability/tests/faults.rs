@@ -111,6 +111,39 @@ fn get_retried_post_sent_once(
     row(&format!("{key}b"), fault, "POST /messages", &post, 1, took);
 }
 
+/// Against the sandbox with `fault` on every attempt: a GET fails with `expected` after 3
+/// attempts, a POST after exactly 1, as the sandbox counts them. Records rows `{key}a`,
+/// `{key}b` and returns how long the GET and the POST took.
+fn sandbox_fault_get_retried_post_once(
+    key: &str,
+    fault: &str,
+    with: serde_json::Value,
+    expected: ErrorKind,
+    timeout: Option<Duration>,
+) -> (Duration, Duration) {
+    let (sandbox, admin) = sandbox();
+    let mut c = client(&sandbox.base_url());
+    if let Some(t) = timeout {
+        c = c.with_timeout(t).expect("timeout");
+    }
+    let queue = |path: &str| {
+        let mut f = with.clone();
+        f["count"] = json!(3);
+        f["path"] = json!(path);
+        admin.fault(f);
+    };
+    queue("/credits");
+    let (get, get_took) = timed(|| c.credits().get());
+    expect_failure(&get, expected, 3, admin.count(GET_CREDITS), 3);
+    row(&format!("{key}a"), fault, "GET /credits", &get, 3, get_took);
+
+    queue("/messages");
+    let (post, post_took) = timed(|| c.messages().send(&sms()));
+    expect_failure(&post, expected, 1, admin.count(POST_MESSAGES), 1);
+    row(&format!("{key}b"), fault, "POST /messages", &post, 1, post_took);
+    (get_took, post_took)
+}
+
 fn kind<T: std::fmt::Debug>(result: &zexa::Result<T>) -> ErrorKind {
     result.as_ref().expect_err("the call must fail").kind()
 }
@@ -223,98 +256,43 @@ fn reset_in_the_middle_of_the_body() {
 
 #[test]
 fn truncated_body() {
-    let (sandbox, admin) = sandbox();
-    let c = client(&sandbox.base_url());
-    admin.fault(json!({"kind": "truncate", "count": 3, "path": "/credits"}));
-    let (get, took) = timed(|| c.credits().get());
-    expect_failure(&get, ErrorKind::Transport, 3, admin.count(GET_CREDITS), 3);
-    row(
-        "04a",
+    let fault = json!({"kind": "truncate"});
+    sandbox_fault_get_retried_post_once(
+        "04",
         "truncated body (< Content-Length)",
-        "GET /credits",
-        &get,
-        3,
-        took,
-    );
-
-    admin.fault(json!({"kind": "truncate", "count": 3, "path": "/messages"}));
-    let (post, took) = timed(|| c.messages().send(&sms()));
-    expect_failure(&post, ErrorKind::Transport, 1, admin.count(POST_MESSAGES), 1);
-    row(
-        "04b",
-        "truncated body (< Content-Length)",
-        "POST /messages",
-        &post,
-        1,
-        took,
+        fault,
+        ErrorKind::Transport,
+        None,
     );
 }
 
 #[test]
 fn dripping_body_ends_at_the_timeout() {
-    let (sandbox, admin) = sandbox();
-    let c = client(&sandbox.base_url())
-        .with_timeout(TIMEOUT)
-        .expect("timeout");
     // 150 ms per byte: the answer would take several seconds.
-    admin.fault(json!({"kind": "drip", "ms": 150, "count": 3, "path": "/credits"}));
-    let (get, took) = timed(|| c.credits().get());
-    expect_failure(&get, ErrorKind::Timeout, 3, admin.count(GET_CREDITS), 3);
-    assert!(took >= TIMEOUT * 3 && took < TIMEOUT * 3 + ms(1500), "{took:?}");
-    row(
-        "05a",
+    let fault = json!({"kind": "drip", "ms": 150});
+    let (get, post) = sandbox_fault_get_retried_post_once(
+        "05",
         "body drips 1 byte / 150 ms (timeout 500 ms)",
-        "GET /credits",
-        &get,
-        3,
-        took,
+        fault,
+        ErrorKind::Timeout,
+        Some(TIMEOUT),
     );
-
-    admin.fault(json!({"kind": "drip", "ms": 150, "count": 3, "path": "/messages"}));
-    let (post, took) = timed(|| c.messages().send(&sms()));
-    expect_failure(&post, ErrorKind::Timeout, 1, admin.count(POST_MESSAGES), 1);
-    assert!(took >= TIMEOUT && took < TIMEOUT + ms(1000), "{took:?}");
-    row(
-        "05b",
-        "body drips 1 byte / 150 ms (timeout 500 ms)",
-        "POST /messages",
-        &post,
-        1,
-        took,
-    );
+    assert!(get >= TIMEOUT * 3 && get < TIMEOUT * 3 + ms(1500), "{get:?}");
+    assert!(post >= TIMEOUT && post < TIMEOUT + ms(1000), "{post:?}");
 }
 
 #[test]
 fn server_that_never_answers() {
-    let (sandbox, admin) = sandbox();
-    let c = client(&sandbox.base_url())
-        .with_timeout(TIMEOUT)
-        .expect("timeout");
-    admin.fault(json!({"kind": "hang", "count": 3, "path": "/credits"}));
-    let (get, took) = timed(|| c.credits().get());
-    expect_failure(&get, ErrorKind::Timeout, 3, admin.count(GET_CREDITS), 3);
-    assert!(took >= TIMEOUT * 3 && took < TIMEOUT * 3 + ms(1500), "{took:?}");
-    row(
-        "06a",
+    let fault = json!({"kind": "hang"});
+    let (get, post) = sandbox_fault_get_retried_post_once(
+        "06",
         "accepts, never answers (timeout 500 ms)",
-        "GET /credits",
-        &get,
-        3,
-        took,
+        fault,
+        ErrorKind::Timeout,
+        Some(TIMEOUT),
     );
-
-    admin.fault(json!({"kind": "hang", "count": 3, "path": "/messages"}));
-    let (post, took) = timed(|| c.messages().send(&sms()));
-    expect_failure(&post, ErrorKind::Timeout, 1, admin.count(POST_MESSAGES), 1);
-    assert!(took >= TIMEOUT && took < TIMEOUT + ms(1000), "{took:?}");
-    row(
-        "06b",
-        "accepts, never answers (timeout 500 ms)",
-        "POST /messages",
-        &post,
-        1,
-        took,
-    );
+    assert!(get >= TIMEOUT * 3 && get < TIMEOUT * 3 + ms(1500), "{get:?}");
+    assert!(post >= TIMEOUT && post < TIMEOUT + ms(1000), "{post:?}");
 }
 
 #[test]
