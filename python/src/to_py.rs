@@ -206,38 +206,25 @@ impl<'py> SeqToPy<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for SeqToPy<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = ToPyError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> std::result::Result<(), ToPyError> {
-        self.push(value)
-    }
-    fn end(self) -> Result<'py> {
-        Ok(self.list.into_any())
-    }
+/// Sequences, tuples and tuple structs all become lists: one impl each, the same body.
+macro_rules! list_serializer {
+    ($trait:ident, $method:ident) => {
+        impl<'py> ser::$trait for SeqToPy<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = ToPyError;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> std::result::Result<(), ToPyError> {
+                self.push(value)
+            }
+            fn end(self) -> Result<'py> {
+                Ok(self.list.into_any())
+            }
+        }
+    };
 }
 
-impl<'py> ser::SerializeTuple for SeqToPy<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = ToPyError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> std::result::Result<(), ToPyError> {
-        self.push(value)
-    }
-    fn end(self) -> Result<'py> {
-        Ok(self.list.into_any())
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for SeqToPy<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = ToPyError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> std::result::Result<(), ToPyError> {
-        self.push(value)
-    }
-    fn end(self) -> Result<'py> {
-        Ok(self.list.into_any())
-    }
-}
+list_serializer!(SerializeSeq, serialize_element);
+list_serializer!(SerializeTuple, serialize_element);
+list_serializer!(SerializeTupleStruct, serialize_field);
 
 impl<'py> ser::SerializeMap for MapToPy<'py> {
     type Ok = Bound<'py, PyAny>;
