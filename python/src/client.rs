@@ -1,6 +1,6 @@
 //! [`NativeClient`]: the core [`zexa::Client`] with one method per API call. Arguments are
 //! translated into the core's request types, every call runs with the GIL released, and
-//! models come back as dicts of their JSON fields.
+//! models come back as [`Record`]s, read by the Python models field by field.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -11,9 +11,10 @@ use zexa::{
     ImportVcard, ListContacts, ListMembership, ListParams, SendMessage, UpdateContact,
 };
 
-use crate::convert::{model_to_py, py_to_value, value_to_py};
+use crate::convert::{py_to_value, value_to_py};
 use crate::errors::{check, detached, invalid, to_py_err};
 use crate::page::NativePage;
+use crate::record::Record;
 
 /// A Python int argument that the core takes as `u32`.
 fn to_u32(field: &str, value: i64) -> zexa::Result<u32> {
@@ -150,18 +151,18 @@ impl NativeClient {
         email: Option<String>,
         lists: Option<Vec<String>>,
         custom_fields: Option<BTreeMap<String, String>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let mut request = CreateContact::new(name, phone);
         request.email = email;
         request.lists = lists;
         request.custom_fields = custom_fields;
         let contact = detached(py, || self.client.contacts().create(&request))?;
-        model_to_py(py, &contact)
+        Ok(Record::new(contact))
     }
 
-    fn contacts_get(&self, py: Python<'_>, contact_id: &str) -> PyResult<Py<PyAny>> {
+    fn contacts_get(&self, py: Python<'_>, contact_id: &str) -> PyResult<Record> {
         let contact = detached(py, || self.client.contacts().get(contact_id))?;
-        model_to_py(py, &contact)
+        Ok(Record::new(contact))
     }
 
     #[pyo3(signature = (contact_id, *, name=None, phone=None, email=None, lists=None, custom_fields=None))]
@@ -175,7 +176,7 @@ impl NativeClient {
         email: Option<String>,
         lists: Option<Vec<String>>,
         custom_fields: Option<BTreeMap<String, String>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let mut changes = UpdateContact::new();
         changes.name = name;
         changes.phone = phone;
@@ -183,7 +184,7 @@ impl NativeClient {
         changes.lists = lists;
         changes.custom_fields = custom_fields;
         let contact = detached(py, || self.client.contacts().update(contact_id, &changes))?;
-        model_to_py(py, &contact)
+        Ok(Record::new(contact))
     }
 
     fn contacts_delete(&self, py: Python<'_>, contact_id: &str) -> PyResult<()> {
@@ -224,8 +225,7 @@ impl NativeClient {
             Ok(params)
         };
         let params = check(py, params())?;
-        let page = detached(py, || self.client.contacts().list_as(&params))?;
-        NativePage::wrap(py, page)
+        NativePage::fetch(py, || self.client.contacts().list(&params))
     }
 
     /// Uploads a file (`vcard` selects the vCard endpoint); from `data` or else from `path`.
@@ -237,7 +237,7 @@ impl NativeClient {
         data: Option<Vec<u8>>,
         path: Option<std::path::PathBuf>,
         filename: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let contacts = self.client.contacts();
         let preview = detached(py, || {
             let (bytes, name) = match (data, path) {
@@ -259,7 +259,7 @@ impl NativeClient {
                 contacts.upload(&bytes, &name)
             }
         })?;
-        model_to_py(py, &preview)
+        Ok(Record::new(preview))
     }
 
     #[pyo3(signature = (upload_id, *, mapping, lists=None))]
@@ -269,11 +269,11 @@ impl NativeClient {
         upload_id: String,
         mapping: BTreeMap<String, String>,
         lists: Option<Vec<String>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let mut request = ImportMapped::new(upload_id, mapping);
         request.lists = lists;
         let result = detached(py, || self.client.contacts().import_mapped(&request))?;
-        model_to_py(py, &result)
+        Ok(Record::new(result))
     }
 
     #[pyo3(signature = (upload_id, *, lists=None))]
@@ -282,11 +282,11 @@ impl NativeClient {
         py: Python<'_>,
         upload_id: String,
         lists: Option<Vec<String>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let mut request = ImportVcard::new(upload_id);
         request.lists = lists;
         let result = detached(py, || self.client.contacts().import_vcard(&request))?;
-        model_to_py(py, &result)
+        Ok(Record::new(result))
     }
 
     #[pyo3(signature = (*, list_id=None, format=None))]
@@ -295,17 +295,17 @@ impl NativeClient {
         py: Python<'_>,
         list_id: Option<String>,
         format: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let mut request = CreateExport::new();
         request.list_id = list_id;
         request.format = format;
         let export = detached(py, || self.client.contacts().export(&request))?;
-        model_to_py(py, &export)
+        Ok(Record::new(export))
     }
 
-    fn exports_get(&self, py: Python<'_>, export_id: &str) -> PyResult<Py<PyAny>> {
+    fn exports_get(&self, py: Python<'_>, export_id: &str) -> PyResult<Record> {
         let export = detached(py, || self.client.exports().get(export_id))?;
-        model_to_py(py, &export)
+        Ok(Record::new(export))
     }
 
     // ---- contact lists ----
@@ -316,18 +316,17 @@ impl NativeClient {
         py: Python<'_>,
         name: String,
         description: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let mut request = CreateContactList::new(name);
         request.description = description;
         let list = detached(py, || self.client.contact_lists().create(&request))?;
-        model_to_py(py, &list)
+        Ok(Record::new(list))
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn contact_lists_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        let page = detached(py, || self.client.contact_lists().list_as(&params))?;
-        NativePage::wrap(py, page)
+        NativePage::fetch(py, || self.client.contact_lists().list(&params))
     }
 
     #[pyo3(signature = (*, list_ids, contact_ids))]
@@ -361,8 +360,7 @@ impl NativeClient {
         per_page: i64,
     ) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        let page = detached(py, || self.client.contact_lists().contacts_as(list_id, &params))?;
-        NativePage::wrap(py, page)
+        NativePage::fetch(py, || self.client.contact_lists().contacts(list_id, &params))
     }
 
     // ---- campaigns ----
@@ -380,25 +378,24 @@ impl NativeClient {
         body: Option<String>,
         template: Option<&Bound<'_, PyAny>>,
         scheduled_at: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let mut request = CreateCampaign::new(name, Channel::from(channel), contact_list_id, sender_id);
         request.body = body;
         request.template = template.map(py_to_value).transpose()?;
         request.scheduled_at = scheduled_at;
         let campaign = detached(py, || self.client.campaigns().create(&request))?;
-        model_to_py(py, &campaign)
+        Ok(Record::new(campaign))
     }
 
-    fn campaigns_get(&self, py: Python<'_>, campaign_id: &str) -> PyResult<Py<PyAny>> {
+    fn campaigns_get(&self, py: Python<'_>, campaign_id: &str) -> PyResult<Record> {
         let campaign = detached(py, || self.client.campaigns().get(campaign_id))?;
-        model_to_py(py, &campaign)
+        Ok(Record::new(campaign))
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn campaigns_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        let page = detached(py, || self.client.campaigns().list_as(&params))?;
-        NativePage::wrap(py, page)
+        NativePage::fetch(py, || self.client.campaigns().list(&params))
     }
 
     /// Polls a campaign until it is final (GIL released between polls). `on_progress` gets
@@ -411,7 +408,7 @@ impl NativeClient {
         poll_interval: f64,
         timeout: Option<f64>,
         on_progress: Option<Py<PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let poll_interval = check(py, seconds("poll_interval", poll_interval))?;
         let timeout = check(py, timeout.map(|t| seconds("timeout", t)).transpose())?;
         let mut callback_error: Option<PyErr> = None;
@@ -423,7 +420,7 @@ impl NativeClient {
                         return;
                     };
                     let outcome = Python::attach(|py| -> PyResult<()> {
-                        callback.call1(py, (model_to_py(py, campaign)?,))?;
+                        callback.call1(py, (Record::new(campaign.clone()),))?;
                         Ok(())
                     });
                     callback_error = outcome.err();
@@ -433,7 +430,7 @@ impl NativeClient {
             return Err(err);
         }
         let campaign = result.map_err(|e| to_py_err(py, e))?;
-        model_to_py(py, &campaign)
+        Ok(Record::new(campaign))
     }
 
     // ---- messages, sender IDs, webhooks, credits ----
@@ -447,36 +444,35 @@ impl NativeClient {
         sender_id: String,
         body: Option<String>,
         template: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
+    ) -> PyResult<Record> {
         let mut request = SendMessage::new(Channel::from(channel), to, sender_id);
         request.body = body;
         request.template = template.map(py_to_value).transpose()?;
         let message = detached(py, || self.client.messages().send(&request))?;
-        model_to_py(py, &message)
+        Ok(Record::new(message))
     }
 
-    fn messages_get(&self, py: Python<'_>, message_id: &str) -> PyResult<Py<PyAny>> {
+    fn messages_get(&self, py: Python<'_>, message_id: &str) -> PyResult<Record> {
         let message = detached(py, || self.client.messages().get(message_id))?;
-        model_to_py(py, &message)
+        Ok(Record::new(message))
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn sender_ids_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        let page = detached(py, || self.client.sender_ids().list_as(&params))?;
-        NativePage::wrap(py, page)
+        NativePage::fetch(py, || self.client.sender_ids().list(&params))
     }
 
     #[pyo3(signature = (*, url, events))]
-    fn webhooks_create(&self, py: Python<'_>, url: String, events: Vec<String>) -> PyResult<Py<PyAny>> {
+    fn webhooks_create(&self, py: Python<'_>, url: String, events: Vec<String>) -> PyResult<Record> {
         let request = CreateWebhook::new(url, &events);
         let webhook = detached(py, || self.client.webhooks().create(&request))?;
-        model_to_py(py, &webhook)
+        Ok(Record::new(webhook))
     }
 
-    fn credits_get(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    fn credits_get(&self, py: Python<'_>) -> PyResult<Record> {
         let credits = detached(py, || self.client.credits().get())?;
-        model_to_py(py, &credits)
+        Ok(Record::new(credits))
     }
 }
 

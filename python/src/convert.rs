@@ -3,10 +3,7 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde::Serialize;
 use serde_json::{Map, Number, Value};
-
-use crate::to_py::ToPy;
 
 /// A JSON value as the matching Python object: dict, list, str, int, float, bool or None.
 pub fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
@@ -42,11 +39,6 @@ fn number_to_py<'py>(py: Python<'py>, n: &Number) -> PyResult<Bound<'py, PyAny>>
     } else {
         Ok(PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any())
     }
-}
-
-/// A response model as a Python dict of its JSON fields (unknown fields included).
-pub fn model_to_py<T: Serialize>(py: Python<'_>, model: &T) -> PyResult<Py<PyAny>> {
-    model.serialize(ToPy(py)).map(Bound::unbind).map_err(|e| e.0)
 }
 
 /// A JSON-compatible Python object as a JSON value; anything else is a `TypeError`.

@@ -4,15 +4,18 @@
 mod client;
 mod convert;
 mod errors;
-mod from_json;
+mod field;
 mod logging;
 mod page;
+mod pick;
+mod record;
 mod to_py;
 
 use pyo3::prelude::*;
+use pyo3::types::PyType;
 
-use crate::convert::model_to_py;
 use crate::errors::check;
+use crate::record::Record;
 
 /// Converts a written phone number to E.164, as the core's `zexa::to_e164`.
 #[pyfunction]
@@ -21,11 +24,16 @@ fn to_e164(py: Python<'_>, number: &str, default_country_code: Option<&str>) -> 
     check(py, zexa::to_e164(number, default_country_code))
 }
 
-/// Parses a webhook request body into a dict of the event's fields.
+/// Parses a webhook request body into the core's event model.
 #[pyfunction]
-fn parse_webhook_event(py: Python<'_>, payload: &[u8]) -> PyResult<Py<PyAny>> {
-    let event = check(py, zexa::parse_webhook_event(payload))?;
-    model_to_py(py, &event)
+fn parse_webhook_event(py: Python<'_>, payload: &[u8]) -> PyResult<Record> {
+    Ok(Record::new(check(py, zexa::parse_webhook_event(payload))?))
+}
+
+/// An instance of the model class `cls` over `record` (its `_raw`), `__init__` not called.
+#[pyfunction]
+fn model_of<'py>(cls: &Bound<'py, PyType>, record: Bound<'py, Record>) -> PyResult<Bound<'py, PyAny>> {
+    record::model_of(cls, record)
 }
 
 #[pymodule]
@@ -34,7 +42,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CORE_VERSION", zexa::VERSION)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<page::NativePage>()?;
+    m.add_class::<Record>()?;
+    m.add_class::<field::NativeField>()?;
     m.add_function(wrap_pyfunction!(to_e164, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
+    m.add_function(wrap_pyfunction!(model_of, m)?)?;
     Ok(())
 }

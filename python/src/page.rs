@@ -1,67 +1,129 @@
-//! [`NativePage`]: one page of a list endpoint, wrapping the core's [`zexa::Page`]; the next
-//! page is fetched (with the GIL released) only when asked for.
+//! [`NativePage`]: one page of a list endpoint, wrapping the core's [`zexa::Page`] of typed
+//! models; the next page is fetched (with the GIL released) only when asked for.
 //!
-//! The core decodes each item as raw JSON (`list_as`), and the items go from that text to
-//! Python dicts in one pass ([`json_to_py`]): paging stays the core's, and no Rust model is
-//! built only to be converted again. The Python models are made from those dicts.
+//! Items are decoded by the core into the same models as in Rust and handed to Python as
+//! [`Record`]s: nothing is converted to Python objects before a field is read.
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
-use serde_json::value::RawValue;
+use pyo3::types::{PyList, PyType};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::errors::detached;
-use crate::from_json::{json_to_py, KeyCache};
+use crate::record::{check_model_class, model_of_unchecked, AnyModel, Record};
 
-/// A core page whose items are kept as the JSON text the API sent.
-pub type RawPage = zexa::Page<Box<RawValue>>;
+/// A core page of any model type: what [`NativePage`] needs of it.
+pub trait AnyPage: Send + Sync {
+    /// How many items the whole list has.
+    fn total(&self) -> u64;
+    /// This page's number, from 1.
+    fn number(&self) -> u32;
+    /// The page size.
+    fn per_page(&self) -> u32;
+    /// Whether a later page has items.
+    fn has_next_page(&self) -> bool;
+    /// Fetches the next page; `None` after the last.
+    fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>>;
+    /// Takes this page's items out.
+    fn take_items(&mut self) -> Vec<Box<dyn AnyModel>>;
+}
 
-/// One page of a list endpoint: its items as dicts, and the way to the next page.
+impl<T: DeserializeOwned + Serialize + Send + Sync + 'static> AnyPage for zexa::Page<T> {
+    fn total(&self) -> u64 {
+        self.total
+    }
+    fn number(&self) -> u32 {
+        self.page
+    }
+    fn per_page(&self) -> u32 {
+        self.per_page
+    }
+    fn has_next_page(&self) -> bool {
+        zexa::Page::has_next_page(self)
+    }
+    fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>> {
+        Ok(zexa::Page::next_page(self)?.map(|page| Box::new(page) as Box<dyn AnyPage>))
+    }
+    fn take_items(&mut self) -> Vec<Box<dyn AnyModel>> {
+        std::mem::take(&mut self.data)
+            .into_iter()
+            .map(|item| Box::new(item) as Box<dyn AnyModel>)
+            .collect()
+    }
+}
+
+/// One page of a list endpoint: its items as records, and the way to the next page.
 #[pyclass(frozen, module = "zexa._native")]
 pub struct NativePage {
-    /// The core page, its items taken out (converted once into `items`).
-    inner: RawPage,
+    /// The core page, its items taken out (they are in `items`).
+    inner: Box<dyn AnyPage>,
     items: Py<PyList>,
 }
 
 impl NativePage {
-    /// Wraps a core page, converting its items once and dropping their JSON text.
-    pub fn wrap(py: Python<'_>, mut page: RawPage) -> PyResult<NativePage> {
-        let items = PyList::empty(py);
-        let keys = KeyCache::default();
-        for item in std::mem::take(&mut page.data) {
-            items.append(json_to_py(py, item.get(), &keys)?)?;
+    /// Fetches a first page with the GIL released, then wraps it.
+    pub fn fetch<T, F>(py: Python<'_>, fetch: F) -> PyResult<NativePage>
+    where
+        T: DeserializeOwned + Serialize + Send + Sync + 'static,
+        F: FnOnce() -> zexa::Result<zexa::Page<T>> + Send,
+    {
+        let (page, items) = detached(py, || {
+            let mut page: Box<dyn AnyPage> = Box::new(fetch()?);
+            let items = page.take_items();
+            Ok((page, items))
+        })?;
+        NativePage::wrap(py, page, items)
+    }
+
+    fn wrap(py: Python<'_>, inner: Box<dyn AnyPage>, items: Vec<Box<dyn AnyModel>>) -> PyResult<NativePage> {
+        let list = PyList::empty(py);
+        for item in items {
+            list.append(Bound::new(py, Record::from_box(item))?)?;
         }
         Ok(NativePage {
-            inner: page,
-            items: items.unbind(),
+            inner,
+            items: list.unbind(),
         })
     }
 }
 
 #[pymethods]
 impl NativePage {
-    /// This page's items, as dicts.
+    /// This page's items, as records.
     #[getter]
     fn data(&self, py: Python<'_>) -> Py<PyList> {
         self.items.clone_ref(py)
     }
 
+    /// This page's items as instances of the model class `cls` (one `_raw` slot each).
+    fn models<'py>(&self, cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyList>> {
+        let py = cls.py();
+        check_model_class(cls)?;
+        let records = self.items.bind(py);
+        let models = PyList::empty(py);
+        for record in records.iter() {
+            // SAFETY: `cls` was checked above.
+            models.append(unsafe { model_of_unchecked(cls, record.cast_into::<Record>()?) }?)?;
+        }
+        Ok(models)
+    }
+
     /// How many items the whole list has.
     #[getter]
     fn total(&self) -> u64 {
-        self.inner.total
+        self.inner.total()
     }
 
     /// This page's number, from 1.
     #[getter]
     fn page(&self) -> u32 {
-        self.inner.page
+        self.inner.number()
     }
 
     /// The page size.
     #[getter]
     fn per_page(&self) -> u32 {
-        self.inner.per_page
+        self.inner.per_page()
     }
 
     /// Whether a later page has items.
@@ -72,9 +134,13 @@ impl NativePage {
     /// Fetches the next page (GIL released); `None` after the last.
     fn next_page(&self, py: Python<'_>) -> PyResult<Option<NativePage>> {
         let inner = &self.inner;
-        match detached(py, || inner.next_page())? {
-            Some(next) => Ok(Some(NativePage::wrap(py, next)?)),
-            None => Ok(None),
-        }
+        let next = detached(py, || {
+            Ok(inner.next_page()?.map(|mut page| {
+                let items = page.take_items();
+                (page, items)
+            }))
+        })?;
+        next.map(|(page, items)| NativePage::wrap(py, page, items))
+            .transpose()
     }
 }

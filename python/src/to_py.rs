@@ -1,5 +1,5 @@
-//! A serde `Serializer` that builds Python objects straight from a model: no
-//! `serde_json::Value` in between, so each string of a page is copied once, into Python.
+//! A serde `Serializer` that builds Python objects straight from a model (a field that is read,
+//! or the whole model for `to_dict()`): no `serde_json::Value` or JSON text in between.
 //!
 //! Objects become dicts, sequences lists, `None`/unit `None`; it covers what the core's models
 //! and `serde_json::Value` produce (enum variants other than unit ones are not needed there).

@@ -1,14 +1,15 @@
 """Read-only response models.
 
-Each model is built from the dict of JSON fields the native module returns (the core's model
-re-serialized, unknown fields included): attributes are named as the JSON fields (except a
-message's ``from``, which is ``sender_id``), timestamps are aware UTC ``datetime`` objects,
-channels and statuses are plain strings (unknown values included), and ``to_dict()`` gives the
-whole JSON object back.
+A model returned by the client holds the core's decoded model (a native ``Record``) and reads
+it one field at a time; one built with ``from_dict`` holds the dict it was given. Attributes are
+named as the JSON fields (except a message's ``from``, which is ``sender_id``), timestamps are
+aware UTC ``datetime`` objects, channels and statuses are plain strings (unknown values
+included), and ``to_dict()`` gives the whole JSON object back, unknown fields included.
 
-A field is converted the first time it is read, then kept: iterating 100 000 contacts builds
-100 000 light objects, not a million datetimes nobody looks at. So a malformed timestamp from
-the server raises ``DecodeError`` when that field is read.
+A field becomes a Python object only when it is read, and a converted one (a timestamp, a
+tuple) is kept: iterating 100 000 contacts for their phone numbers builds 100 000 light
+objects and 100 000 strings, not a dict and a datetime per contact. So a malformed timestamp
+from the server raises ``DecodeError`` when that field is read.
 """
 
 from __future__ import annotations
@@ -18,9 +19,25 @@ import json
 import re
 from dataclasses import FrozenInstanceError
 from datetime import datetime, timezone
-from typing import Any, Callable, ClassVar, Dict, Generic, List, Mapping, Optional, Tuple, Type, TypeVar, overload
+from typing import (
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    Generic,
+    List,
+    TYPE_CHECKING,
+    Mapping,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+    overload,
+)
 
 from ._exceptions import DecodeError
+from ._native import NativeField, Record, model_of
 
 __all__ = [
     "Field",
@@ -79,41 +96,25 @@ def _dict(value: Any) -> Dict[str, Any]:
 _T = TypeVar("_T")
 
 
-class Field(Generic[_T]):
+class Field(NativeField, Generic[_T]):
     """A read-only field of a model: the JSON value of ``key``, converted when first read.
 
-    A field kept as the JSON has it (a string, a number) is read straight from the JSON object;
-    a converted one (a timestamp, a tuple) is converted once and kept.
+    A field kept as the JSON has it (a string, a number) is read from the model's JSON fields
+    at each access; a converted one (a timestamp, a tuple) is converted once and kept. The
+    reading itself is native (``zexa._native.NativeField``).
     """
 
-    __slots__ = ("key", "convert")
+    __slots__ = ()
 
-    def __init__(self, key: str, convert: Optional[Callable[[Any], Any]] = None) -> None:
-        self.key = key
-        self.convert = convert
+    if TYPE_CHECKING:
 
-    @overload
-    def __get__(self, obj: None, owner: Optional[type] = None) -> "Field[_T]": ...
+        @overload
+        def __get__(self, obj: None, owner: Optional[type] = None, /) -> "Field[_T]": ...
 
-    @overload
-    def __get__(self, obj: "Model", owner: Optional[type] = None) -> _T: ...
+        @overload
+        def __get__(self, obj: "Model", owner: Optional[type] = None, /) -> _T: ...
 
-    def __get__(self, obj: Optional["Model"], owner: Optional[type] = None) -> Any:
-        if obj is None:
-            return self
-        value = obj._raw.get(self.key)
-        if self.convert is None or value is None:
-            return value
-        try:
-            cache = obj._cache
-        except AttributeError:
-            cache = {}
-            _set(obj, "_cache", cache)
-        try:
-            return cache[self.key]
-        except KeyError:
-            converted = cache[self.key] = self.convert(value)
-            return converted
+        def __get__(self, obj: Optional["Model"], owner: Optional[type] = None, /) -> Any: ...
 
 
 class Model:
@@ -121,7 +122,8 @@ class Model:
 
     __slots__ = ("_raw", "_cache")
     _repr_fields: ClassVar[Tuple[str, ...]] = ("id",)
-    _raw: Dict[str, Any]
+    _raw: Union[Dict[str, Any], Record]
+    """The JSON fields: the core's model (from the client) or a dict (from ``from_dict``)."""
     _cache: Dict[str, Any]
 
     def __init__(self, data: Mapping[str, Any]) -> None:
@@ -138,9 +140,20 @@ class Model:
         """Builds the model from a JSON object, as the API returns it."""
         return cls(data)
 
+    @classmethod
+    def _of(cls: Type[_M], record: Record) -> _M:
+        """The model over a core model returned by the native client."""
+        return model_of(cls, record)
+
     def to_dict(self) -> Dict[str, Any]:
-        """The whole JSON object as received, unknown fields included (a copy)."""
-        return copy.deepcopy(self._raw)
+        """The whole JSON object, unknown fields included (a new dict each time)."""
+        raw = self._raw
+        return copy.deepcopy(raw) if isinstance(raw, dict) else raw.to_dict()
+
+    def _json(self) -> Dict[str, Any]:
+        """The JSON fields as a dict, not copied when the model holds one (do not change it)."""
+        raw = self._raw
+        return raw if isinstance(raw, dict) else raw.to_dict()
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}: {type(self).__name__} is read-only")
@@ -151,21 +164,21 @@ class Model:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._raw == other._raw
+        return self._json() == other._json()
 
     def __ne__(self, other: object) -> bool:
         result = self.__eq__(other)
         return result if result is NotImplemented else not result
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, json.dumps(self._raw, sort_keys=True, default=str)))
+        return hash((type(self).__name__, json.dumps(self._json(), sort_keys=True, default=str)))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._repr_fields)
         return f"{type(self).__name__}({shown})"
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        return (type(self), (self._raw,))
+        return (type(self), (self._json(),))
 
 
 class Contact(Model):

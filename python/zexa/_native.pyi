@@ -1,27 +1,57 @@
 """Type stubs of ``zexa._native``, the compiled binding of the Rust core (private: use ``zexa``)."""
 
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, final
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, final
 
-__all__ = ["CORE_VERSION", "NativeClient", "NativePage", "to_e164", "parse_webhook_event"]
+from typing_extensions import disjoint_base
+
+__all__ = ["CORE_VERSION", "NativeClient", "NativeField", "NativePage", "Record", "model_of", "to_e164", "parse_webhook_event"]
 
 CORE_VERSION: str
 """The version of the Rust core."""
 
-_Json = Dict[str, Any]
+_M = TypeVar("_M")
+_F = TypeVar("_F", bound="NativeField")
+
+@final
+class Record:
+    """A response model of the core, read one JSON field at a time."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The JSON field ``key``, converted to Python; ``default`` when the model does not have it."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole model as a new dict of its JSON fields."""
+
+@disjoint_base
+class NativeField:
+    """The descriptor of a model field: the JSON value of ``key``, converted by ``convert`` once."""
+
+    def __new__(cls: Type[_F], key: str, convert: Optional[Callable[[Any], Any]] = None) -> _F: ...
+    @property
+    def key(self) -> str:
+        """The JSON field's name."""
+    @property
+    def convert(self) -> Optional[Callable[[Any], Any]]:
+        """The conversion applied to the JSON value, if any."""
+    def __get__(self, obj: Any, owner: Any = None, /) -> Any: ...
+
+def model_of(cls: Type[_M], record: Record) -> _M:
+    """An instance of the model class ``cls`` over ``record`` (its ``_raw``), ``__init__`` not called."""
 
 def to_e164(number: str, default_country_code: Optional[str] = None) -> str:
     """Converts a written phone number to E.164."""
 
-def parse_webhook_event(payload: bytes) -> _Json:
-    """Parses a webhook request body into a dict of the event's fields."""
+def parse_webhook_event(payload: bytes) -> Record:
+    """Parses a webhook request body into the core's event model."""
 
 @final
 class NativePage:
-    """One page of a list endpoint, items as dicts."""
+    """One page of a list endpoint, items as records."""
 
     @property
-    def data(self) -> List[_Json]:
-        """This page's items."""
+    def data(self) -> List[Record]:
+        """This page's items, as records."""
+    def models(self, cls: Type[_M]) -> List[_M]:
+        """This page's items as instances of the model class ``cls`` (one ``_raw`` slot each)."""
     @property
     def total(self) -> int:
         """How many items the whole list has."""
@@ -38,7 +68,7 @@ class NativePage:
 
 @final
 class NativeClient:
-    """The core client; one method per API call, models as dicts."""
+    """The core client; one method per API call, models as records."""
 
     def __new__(
         cls,
@@ -78,8 +108,8 @@ class NativeClient:
         email: Optional[str] = None,
         lists: Optional[Sequence[str]] = None,
         custom_fields: Optional[Dict[str, str]] = None,
-    ) -> _Json: ...
-    def contacts_get(self, contact_id: str) -> _Json: ...
+    ) -> Record: ...
+    def contacts_get(self, contact_id: str) -> Record: ...
     def contacts_update(
         self,
         contact_id: str,
@@ -89,7 +119,7 @@ class NativeClient:
         email: Optional[str] = None,
         lists: Optional[Sequence[str]] = None,
         custom_fields: Optional[Dict[str, str]] = None,
-    ) -> _Json: ...
+    ) -> Record: ...
     def contacts_delete(self, contact_id: str) -> None: ...
     def contacts_delete_many(self, contact_ids: Sequence[str]) -> None: ...
     def contacts_list(
@@ -112,15 +142,15 @@ class NativeClient:
         data: Optional[bytes] = None,
         path: Optional[str] = None,
         filename: Optional[str] = None,
-    ) -> _Json:
+    ) -> Record:
         """Uploads a file (``vcard`` selects the vCard endpoint); from ``data`` or else from ``path``."""
     def contacts_import_mapped(
         self, upload_id: str, *, mapping: Dict[str, str], lists: Optional[Sequence[str]] = None
-    ) -> _Json: ...
-    def contacts_import_vcard(self, upload_id: str, *, lists: Optional[Sequence[str]] = None) -> _Json: ...
-    def contacts_export(self, *, list_id: Optional[str] = None, format: Optional[str] = None) -> _Json: ...
-    def exports_get(self, export_id: str) -> _Json: ...
-    def contact_lists_create(self, *, name: str, description: Optional[str] = None) -> _Json: ...
+    ) -> Record: ...
+    def contacts_import_vcard(self, upload_id: str, *, lists: Optional[Sequence[str]] = None) -> Record: ...
+    def contacts_export(self, *, list_id: Optional[str] = None, format: Optional[str] = None) -> Record: ...
+    def exports_get(self, export_id: str) -> Record: ...
+    def contact_lists_create(self, *, name: str, description: Optional[str] = None) -> Record: ...
     def contact_lists_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...
     def contact_lists_add_contacts(self, *, list_ids: Sequence[str], contact_ids: Sequence[str]) -> None: ...
     def contact_lists_remove_contacts(self, *, list_ids: Sequence[str], contact_ids: Sequence[str]) -> None: ...
@@ -135,8 +165,8 @@ class NativeClient:
         body: Optional[str] = None,
         template: Optional[Any] = None,
         scheduled_at: Optional[str] = None,
-    ) -> _Json: ...
-    def campaigns_get(self, campaign_id: str) -> _Json: ...
+    ) -> Record: ...
+    def campaigns_get(self, campaign_id: str) -> Record: ...
     def campaigns_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...
     def campaigns_wait(
         self,
@@ -144,8 +174,8 @@ class NativeClient:
         *,
         poll_interval: float = 2.0,
         timeout: Optional[float] = None,
-        on_progress: Optional[Callable[[_Json], object]] = None,
-    ) -> _Json:
+        on_progress: Optional[Callable[[Record], object]] = None,
+    ) -> Record:
         """Polls a campaign until it is final (GIL released between polls)."""
     def messages_send(
         self,
@@ -155,8 +185,8 @@ class NativeClient:
         sender_id: str,
         body: Optional[str] = None,
         template: Optional[Any] = None,
-    ) -> _Json: ...
-    def messages_get(self, message_id: str) -> _Json: ...
+    ) -> Record: ...
+    def messages_get(self, message_id: str) -> Record: ...
     def sender_ids_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...
-    def webhooks_create(self, *, url: str, events: Sequence[str]) -> _Json: ...
-    def credits_get(self) -> _Json: ...
+    def webhooks_create(self, *, url: str, events: Sequence[str]) -> Record: ...
+    def credits_get(self) -> Record: ...

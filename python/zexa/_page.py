@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Generic, Iterator, List, Optional, TypeVar
+from typing import Generic, Iterator, List, Optional, Type, TypeVar
 
+from ._models import Model
 from ._native import NativePage
 
 __all__ = ["Page"]
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Model)
 
 
 class Page(Generic[T]):
@@ -24,11 +25,11 @@ class Page(Generic[T]):
     data: List[T]
     """This page's items."""
 
-    def __init__(self, native: NativePage, model: Callable[[Dict[str, Any]], T]) -> None:
-        """Wraps a native page; ``model`` builds an item from its JSON object."""
+    def __init__(self, native: NativePage, model: Type[T]) -> None:
+        """Wraps a native page whose items are of the model class ``model``."""
         self._native = native
         self._model = model
-        self.data = list(map(model, native.data))
+        self.data = native.models(model)
 
     @property
     def total(self) -> int:
