@@ -1,6 +1,6 @@
 //! [`NativeClient`]: the core [`zexa::Client`] with one method per API call. Arguments are
 //! translated into the core's request types, every call runs with the GIL released, and
-//! models come back as [`Record`]s, read by the Python models field by field.
+//! models come back as instances of their Python classes (see `record.rs`).
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -14,7 +14,7 @@ use zexa::{
 use crate::convert::{py_to_value, value_to_py};
 use crate::errors::{check, detached, invalid, to_py_err};
 use crate::page::NativePage;
-use crate::record::Record;
+use crate::record::into_model;
 
 /// A Python int argument that the core takes as `u32`.
 fn to_u32(field: &str, value: i64) -> zexa::Result<u32> {
@@ -151,18 +151,18 @@ impl NativeClient {
         email: Option<String>,
         lists: Option<Vec<String>>,
         custom_fields: Option<BTreeMap<String, String>>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let mut request = CreateContact::new(name, phone);
         request.email = email;
         request.lists = lists;
         request.custom_fields = custom_fields;
         let contact = detached(py, || self.client.contacts().create(&request))?;
-        Ok(Record::new(contact))
+        into_model(py, contact)
     }
 
-    fn contacts_get(&self, py: Python<'_>, contact_id: &str) -> PyResult<Record> {
+    fn contacts_get(&self, py: Python<'_>, contact_id: &str) -> PyResult<Py<PyAny>> {
         let contact = detached(py, || self.client.contacts().get(contact_id))?;
-        Ok(Record::new(contact))
+        into_model(py, contact)
     }
 
     #[pyo3(signature = (contact_id, *, name=None, phone=None, email=None, lists=None, custom_fields=None))]
@@ -176,7 +176,7 @@ impl NativeClient {
         email: Option<String>,
         lists: Option<Vec<String>>,
         custom_fields: Option<BTreeMap<String, String>>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let mut changes = UpdateContact::new();
         changes.name = name;
         changes.phone = phone;
@@ -184,7 +184,7 @@ impl NativeClient {
         changes.lists = lists;
         changes.custom_fields = custom_fields;
         let contact = detached(py, || self.client.contacts().update(contact_id, &changes))?;
-        Ok(Record::new(contact))
+        into_model(py, contact)
     }
 
     fn contacts_delete(&self, py: Python<'_>, contact_id: &str) -> PyResult<()> {
@@ -237,7 +237,7 @@ impl NativeClient {
         data: Option<Vec<u8>>,
         path: Option<std::path::PathBuf>,
         filename: Option<String>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let contacts = self.client.contacts();
         let preview = detached(py, || {
             let (bytes, name) = match (data, path) {
@@ -259,7 +259,7 @@ impl NativeClient {
                 contacts.upload(&bytes, &name)
             }
         })?;
-        Ok(Record::new(preview))
+        into_model(py, preview)
     }
 
     #[pyo3(signature = (upload_id, *, mapping, lists=None))]
@@ -269,11 +269,11 @@ impl NativeClient {
         upload_id: String,
         mapping: BTreeMap<String, String>,
         lists: Option<Vec<String>>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let mut request = ImportMapped::new(upload_id, mapping);
         request.lists = lists;
         let result = detached(py, || self.client.contacts().import_mapped(&request))?;
-        Ok(Record::new(result))
+        into_model(py, result)
     }
 
     #[pyo3(signature = (upload_id, *, lists=None))]
@@ -282,11 +282,11 @@ impl NativeClient {
         py: Python<'_>,
         upload_id: String,
         lists: Option<Vec<String>>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let mut request = ImportVcard::new(upload_id);
         request.lists = lists;
         let result = detached(py, || self.client.contacts().import_vcard(&request))?;
-        Ok(Record::new(result))
+        into_model(py, result)
     }
 
     #[pyo3(signature = (*, list_id=None, format=None))]
@@ -295,17 +295,17 @@ impl NativeClient {
         py: Python<'_>,
         list_id: Option<String>,
         format: Option<String>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let mut request = CreateExport::new();
         request.list_id = list_id;
         request.format = format;
         let export = detached(py, || self.client.contacts().export(&request))?;
-        Ok(Record::new(export))
+        into_model(py, export)
     }
 
-    fn exports_get(&self, py: Python<'_>, export_id: &str) -> PyResult<Record> {
+    fn exports_get(&self, py: Python<'_>, export_id: &str) -> PyResult<Py<PyAny>> {
         let export = detached(py, || self.client.exports().get(export_id))?;
-        Ok(Record::new(export))
+        into_model(py, export)
     }
 
     // ---- contact lists ----
@@ -316,11 +316,11 @@ impl NativeClient {
         py: Python<'_>,
         name: String,
         description: Option<String>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let mut request = CreateContactList::new(name);
         request.description = description;
         let list = detached(py, || self.client.contact_lists().create(&request))?;
-        Ok(Record::new(list))
+        into_model(py, list)
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
@@ -378,18 +378,18 @@ impl NativeClient {
         body: Option<String>,
         template: Option<&Bound<'_, PyAny>>,
         scheduled_at: Option<String>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let mut request = CreateCampaign::new(name, Channel::from(channel), contact_list_id, sender_id);
         request.body = body;
         request.template = template.map(py_to_value).transpose()?;
         request.scheduled_at = scheduled_at;
         let campaign = detached(py, || self.client.campaigns().create(&request))?;
-        Ok(Record::new(campaign))
+        into_model(py, campaign)
     }
 
-    fn campaigns_get(&self, py: Python<'_>, campaign_id: &str) -> PyResult<Record> {
+    fn campaigns_get(&self, py: Python<'_>, campaign_id: &str) -> PyResult<Py<PyAny>> {
         let campaign = detached(py, || self.client.campaigns().get(campaign_id))?;
-        Ok(Record::new(campaign))
+        into_model(py, campaign)
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
@@ -408,7 +408,7 @@ impl NativeClient {
         poll_interval: f64,
         timeout: Option<f64>,
         on_progress: Option<Py<PyAny>>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let poll_interval = check(py, seconds("poll_interval", poll_interval))?;
         let timeout = check(py, timeout.map(|t| seconds("timeout", t)).transpose())?;
         let mut callback_error: Option<PyErr> = None;
@@ -420,7 +420,7 @@ impl NativeClient {
                         return;
                     };
                     let outcome = Python::attach(|py| -> PyResult<()> {
-                        callback.call1(py, (Record::new(campaign.clone()),))?;
+                        callback.call1(py, (into_model(py, campaign.clone())?,))?;
                         Ok(())
                     });
                     callback_error = outcome.err();
@@ -430,7 +430,7 @@ impl NativeClient {
             return Err(err);
         }
         let campaign = result.map_err(|e| to_py_err(py, e))?;
-        Ok(Record::new(campaign))
+        into_model(py, campaign)
     }
 
     // ---- messages, sender IDs, webhooks, credits ----
@@ -444,17 +444,17 @@ impl NativeClient {
         sender_id: String,
         body: Option<String>,
         template: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Record> {
+    ) -> PyResult<Py<PyAny>> {
         let mut request = SendMessage::new(Channel::from(channel), to, sender_id);
         request.body = body;
         request.template = template.map(py_to_value).transpose()?;
         let message = detached(py, || self.client.messages().send(&request))?;
-        Ok(Record::new(message))
+        into_model(py, message)
     }
 
-    fn messages_get(&self, py: Python<'_>, message_id: &str) -> PyResult<Record> {
+    fn messages_get(&self, py: Python<'_>, message_id: &str) -> PyResult<Py<PyAny>> {
         let message = detached(py, || self.client.messages().get(message_id))?;
-        Ok(Record::new(message))
+        into_model(py, message)
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
@@ -464,15 +464,15 @@ impl NativeClient {
     }
 
     #[pyo3(signature = (*, url, events))]
-    fn webhooks_create(&self, py: Python<'_>, url: String, events: Vec<String>) -> PyResult<Record> {
+    fn webhooks_create(&self, py: Python<'_>, url: String, events: Vec<String>) -> PyResult<Py<PyAny>> {
         let request = CreateWebhook::new(url, &events);
         let webhook = detached(py, || self.client.webhooks().create(&request))?;
-        Ok(Record::new(webhook))
+        into_model(py, webhook)
     }
 
-    fn credits_get(&self, py: Python<'_>) -> PyResult<Record> {
+    fn credits_get(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let credits = detached(py, || self.client.credits().get())?;
-        Ok(Record::new(credits))
+        into_model(py, credits)
     }
 }
 

@@ -90,3 +90,13 @@ where
 pub fn check<T>(py: Python<'_>, result: zexa::Result<T>) -> PyResult<T> {
     result.map_err(|e| to_py_err(py, e))
 }
+
+/// A `zexa.DecodeError` raised by the binding (JSON fields that do not fit a model).
+pub fn decode_error(py: Python<'_>, message: String) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let module = EXCEPTIONS.get_or_try_init(py, || py.import("zexa._exceptions").map(Bound::unbind))?;
+        let instance = module.bind(py).getattr("DecodeError")?.call1((message,))?;
+        Ok(PyErr::from_value(instance))
+    };
+    build().unwrap_or_else(|e| e)
+}

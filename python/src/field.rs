@@ -1,7 +1,6 @@
 //! [`NativeField`]: the descriptor behind every field of the Python models (`zexa.Field`
-//! subclasses it for its type parameter). Reading `contact.phone` is then one native call that
-//! takes the field out of the model's `_raw` (a [`Record`] or a dict), instead of a Python
-//! `__get__` frame and a method call.
+//! subclasses it for its type parameter). Reading `contact.phone` is one native call that
+//! picks the field out of the model's core model (a [`Record`]), with no Python frame.
 
 use pyo3::exceptions::PyAttributeError;
 use pyo3::intern;
@@ -55,14 +54,8 @@ impl NativeField {
         };
         let field = slf.get();
         let key = field.key.bind(py);
-        let raw = obj.getattr(intern!(py, "_raw"))?;
-        let value = if let Ok(record) = raw.cast::<Record>() {
-            record.get().field(py, &field.name)?
-        } else if let Ok(dict) = raw.cast::<PyDict>() {
-            dict.get_item(key)?
-        } else {
-            Some(raw.call_method1(intern!(py, "get"), (key,))?)
-        };
+        let record = obj.cast::<Record>()?;
+        let value = record.get().field(py, &field.name)?;
         let none = || py.None().into_bound(py);
         let Some(value) = value.filter(|value| !value.is_none()) else {
             return Ok(none());

@@ -6,16 +6,16 @@ mod convert;
 mod errors;
 mod field;
 mod logging;
+mod models;
 mod page;
 mod pick;
 mod record;
 mod to_py;
 
 use pyo3::prelude::*;
-use pyo3::types::PyType;
 
 use crate::errors::check;
-use crate::record::Record;
+use crate::record::{into_model, Record};
 
 /// Converts a written phone number to E.164, as the core's `zexa::to_e164`.
 #[pyfunction]
@@ -24,16 +24,10 @@ fn to_e164(py: Python<'_>, number: &str, default_country_code: Option<&str>) -> 
     check(py, zexa::to_e164(number, default_country_code))
 }
 
-/// Parses a webhook request body into the core's event model.
+/// Parses a webhook request body into a `WebhookEvent` model.
 #[pyfunction]
-fn parse_webhook_event(py: Python<'_>, payload: &[u8]) -> PyResult<Record> {
-    Ok(Record::new(check(py, zexa::parse_webhook_event(payload))?))
-}
-
-/// An instance of the model class `cls` over `record` (its `_raw`), `__init__` not called.
-#[pyfunction]
-fn model_of<'py>(cls: &Bound<'py, PyType>, record: Bound<'py, Record>) -> PyResult<Bound<'py, PyAny>> {
-    record::model_of(cls, record)
+fn parse_webhook_event(py: Python<'_>, payload: &[u8]) -> PyResult<Py<PyAny>> {
+    into_model(py, check(py, zexa::parse_webhook_event(payload))?)
 }
 
 #[pymodule]
@@ -46,6 +40,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<field::NativeField>()?;
     m.add_function(wrap_pyfunction!(to_e164, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
-    m.add_function(wrap_pyfunction!(model_of, m)?)?;
+    m.add_function(wrap_pyfunction!(models::register_model, m)?)?;
     Ok(())
 }

@@ -2,15 +2,16 @@
 //! models; the next page is fetched (with the GIL released) only when asked for.
 //!
 //! Items are decoded by the core into the same models as in Rust and handed to Python as
-//! [`Record`]s: nothing is converted to Python objects before a field is read.
+//! instances of their model classes (see `record.rs`): no field becomes a Python object
+//! before it is read.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyType};
+use pyo3::types::PyList;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 use crate::errors::detached;
-use crate::record::{check_model_class, model_of_unchecked, AnyModel, Record};
+use crate::models::CoreModel;
+use crate::record::{into_models, AnyModel};
 
 /// A core page of any model type: what [`NativePage`] needs of it.
 pub trait AnyPage: Send + Sync {
@@ -28,7 +29,7 @@ pub trait AnyPage: Send + Sync {
     fn take_items(&mut self) -> Vec<Box<dyn AnyModel>>;
 }
 
-impl<T: DeserializeOwned + Serialize + Send + Sync + 'static> AnyPage for zexa::Page<T> {
+impl<T: DeserializeOwned + CoreModel> AnyPage for zexa::Page<T> {
     fn total(&self) -> u64 {
         self.total
     }
@@ -52,10 +53,10 @@ impl<T: DeserializeOwned + Serialize + Send + Sync + 'static> AnyPage for zexa::
     }
 }
 
-/// One page of a list endpoint: its items as records, and the way to the next page.
+/// One page of a list endpoint: its items as models, and the way to the next page.
 #[pyclass(frozen, module = "zexa._native")]
 pub struct NativePage {
-    /// The core page, its items taken out (they are in `items`).
+    /// The core page, its items taken out (they are in `items`, as Python models).
     inner: Box<dyn AnyPage>,
     items: Py<PyList>,
 }
@@ -64,7 +65,7 @@ impl NativePage {
     /// Fetches a first page with the GIL released, then wraps it.
     pub fn fetch<T, F>(py: Python<'_>, fetch: F) -> PyResult<NativePage>
     where
-        T: DeserializeOwned + Serialize + Send + Sync + 'static,
+        T: DeserializeOwned + CoreModel,
         F: FnOnce() -> zexa::Result<zexa::Page<T>> + Send,
     {
         let (page, items) = detached(py, || {
@@ -76,36 +77,19 @@ impl NativePage {
     }
 
     fn wrap(py: Python<'_>, inner: Box<dyn AnyPage>, items: Vec<Box<dyn AnyModel>>) -> PyResult<NativePage> {
-        let list = PyList::empty(py);
-        for item in items {
-            list.append(Bound::new(py, Record::from_box(item))?)?;
-        }
         Ok(NativePage {
             inner,
-            items: list.unbind(),
+            items: into_models(py, items)?.unbind(),
         })
     }
 }
 
 #[pymethods]
 impl NativePage {
-    /// This page's items, as records.
+    /// This page's items, as models.
     #[getter]
     fn data(&self, py: Python<'_>) -> Py<PyList> {
         self.items.clone_ref(py)
-    }
-
-    /// This page's items as instances of the model class `cls` (one `_raw` slot each).
-    fn models<'py>(&self, cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyList>> {
-        let py = cls.py();
-        check_model_class(cls)?;
-        let records = self.items.bind(py);
-        let models = PyList::empty(py);
-        for record in records.iter() {
-            // SAFETY: `cls` was checked above.
-            models.append(unsafe { model_of_unchecked(cls, record.cast_into::<Record>()?) }?)?;
-        }
-        Ok(models)
     }
 
     /// How many items the whole list has.

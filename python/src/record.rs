@@ -1,24 +1,32 @@
-//! [`Record`]: a response model of the core, handed to Python as it is. The Python models
-//! (`zexa/_models.py`) read it one field at a time, so a field nobody reads is never turned
-//! into a Python object: iterating 100 000 contacts for their phone numbers makes 100 000
-//! strings, not a dict of ten values per contact.
+//! [`Record`]: the native base class of every Python model (`zexa.Model` subclasses it). Each
+//! instance holds a core model, decoded by the core exactly as for Rust users, and converts a
+//! field to a Python object only when it is read (`field.rs`): iterating 100 000 contacts
+//! for their phone numbers makes 100 000 model objects and 100 000 strings, nothing else.
 //!
-//! Pages and single calls go through the same typed models as the Rust SDK, so what is
-//! valid (and what is a `DecodeError`) is decided once, in the core.
+//! The binding builds the instances of the Python class registered for each core model
+//! (`models.rs`); `Class(dict)` decodes the dict into that core model, so a model built by
+//! hand is checked like one from the API.
 
-use pyo3::exceptions::PyTypeError;
+use std::cell::Cell;
+
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::ffi;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString, PyType};
-use serde::Serialize;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
+use crate::convert::py_to_value;
+use crate::errors::decode_error;
+use crate::models::{class_of, decode_for_class, CoreModel};
 use crate::pick::pick_field;
 use crate::to_py::ToPy;
 
-/// A core model whose fields can be read by their JSON name. Every `Serialize` model is one.
+/// A core model whose fields can be read by their JSON name. Every [`CoreModel`] is one.
 pub trait AnyModel: Send + Sync {
+    /// The core model's name (as in a Python class's `_core`).
+    fn name(&self) -> &'static str;
+
     /// The JSON field `key` as a Python object; `None` when the model does not have it.
     fn field<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>>;
 
@@ -26,7 +34,11 @@ pub trait AnyModel: Send + Sync {
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
 }
 
-impl<T: Serialize + Send + Sync> AnyModel for T {
+impl<T: CoreModel> AnyModel for T {
+    fn name(&self) -> &'static str {
+        T::NAME
+    }
+
     fn field<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
         pick_field(py, self, key)
     }
@@ -36,45 +48,48 @@ impl<T: Serialize + Send + Sync> AnyModel for T {
     }
 }
 
-/// A core model, read-only, its fields read by JSON name (`get`) or all at once (`to_dict`).
-#[pyclass(frozen, module = "zexa._native")]
+/// The base class of the Python models: a core model, read-only.
+#[pyclass(frozen, subclass, module = "zexa._native")]
 pub struct Record {
     model: Box<dyn AnyModel>,
 }
 
-impl Record {
-    /// Wraps a core model.
-    pub fn new<T: Serialize + Send + Sync + 'static>(model: T) -> Record {
-        Record {
-            model: Box::new(model),
-        }
-    }
-
-    /// Wraps an already boxed core model.
-    pub fn from_box(model: Box<dyn AnyModel>) -> Record {
-        Record { model }
-    }
-
-    /// The JSON field `key` as a Python object; `None` when the model does not have it.
-    pub fn field<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.model.field(py, key)
-    }
+thread_local! {
+    /// The core model an instance being built by [`instance`] takes, on this thread.
+    static PENDING: Cell<Option<Box<dyn AnyModel>>> = const { Cell::new(None) };
 }
 
 #[pymethods]
 impl Record {
-    /// The JSON field `key`, converted to Python; `default` when the model does not have it.
-    #[pyo3(signature = (key, default=None))]
-    fn get<'py>(
-        &self,
-        py: Python<'py>,
-        key: &str,
-        default: Option<Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        Ok(match self.model.field(py, key)? {
-            Some(value) => value,
-            None => default.unwrap_or_else(|| py.None().into_bound(py)),
-        })
+    /// `Class(data)`: decodes the JSON fields `data` into the class's core model
+    /// (`DecodeError` when they do not fit it).
+    #[new]
+    #[classmethod]
+    #[pyo3(signature = (data=None))]
+    fn new(cls: &Bound<'_, PyType>, data: Option<&Bound<'_, PyAny>>) -> PyResult<Record> {
+        let Some(data) = data else {
+            // The binding building an instance (see `instance`); from Python, data is required.
+            return match PENDING.take() {
+                Some(model) => Ok(Record { model }),
+                None => Err(PyTypeError::new_err(format!(
+                    "{}() takes a dict of JSON fields",
+                    cls.name()?
+                ))),
+            };
+        };
+        let py = cls.py();
+        let Ok(core) = cls.getattr(intern!(py, "_core")) else {
+            return Err(PyTypeError::new_err(format!(
+                "{} is not a concrete model class (it has no _core)",
+                cls.name()?
+            )));
+        };
+        let core: String = core.extract()?;
+        let dict = as_dict(cls, data)?;
+        match decode_for_class(&core, py_to_value(dict.as_any())?)? {
+            Ok(model) => Ok(Record { model }),
+            Err(e) => Err(decode_error(py, format!("not a valid {core}: {e}"))),
+        }
     }
 
     /// The whole model as a new dict of its JSON fields.
@@ -83,53 +98,114 @@ impl Record {
     }
 }
 
-static MODEL_BASE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
-/// Checks that `cls` is a model class: a subclass of `zexa._models.Model`.
-pub fn check_model_class(cls: &Bound<'_, PyType>) -> PyResult<()> {
-    let py = cls.py();
-    let base = MODEL_BASE.get_or_try_init(py, || {
-        py.import("zexa._models")?
-            .getattr("Model")?
-            .cast_into::<PyType>()
-            .map(Bound::unbind)
-            .map_err(PyErr::from)
-    })?;
-    if cls.is_subclass(base.bind(py))? {
-        Ok(())
-    } else {
-        Err(PyTypeError::new_err(format!(
-            "{} is not a zexa model class",
-            cls.name()?
-        )))
+impl Record {
+    /// The JSON field `key` as a Python object; `None` when the model does not have it.
+    pub fn field<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.model.field(py, key)
     }
 }
 
-/// An instance of the model class `cls` holding `record` in its `_raw` slot, as `Model._of`
-/// is documented to give, at a fraction of the cost of a Python-level constructor (a page
-/// builds one per item). `__init__` is not called.
-pub fn model_of<'py>(cls: &Bound<'py, PyType>, record: Bound<'py, Record>) -> PyResult<Bound<'py, PyAny>> {
-    check_model_class(cls)?;
-    // SAFETY: `cls` was just checked to be a model class.
-    unsafe { model_of_unchecked(cls, record) }
+/// `data` as a dict: itself, or `dict(data)` for another mapping.
+fn as_dict<'py>(cls: &Bound<'py, PyType>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    if let Ok(dict) = data.cast::<PyDict>() {
+        return Ok(dict.clone());
+    }
+    let py = cls.py();
+    let mapping = py
+        .import(intern!(py, "collections.abc"))?
+        .getattr(intern!(py, "Mapping"))?;
+    if data.is_instance(&mapping)? {
+        return Ok(py.get_type::<PyDict>().call1((data,))?.cast_into::<PyDict>()?);
+    }
+    Err(PyTypeError::new_err(format!(
+        "{} takes a mapping of JSON fields, not {}",
+        cls.name()?,
+        data.get_type().name()?
+    )))
 }
 
-/// [`model_of`] without the class check, for a page's items (checked once per page).
-///
-/// # Safety
-/// `cls` must have passed [`check_model_class`]: a subclass of the pure-Python class `Model`
-/// has the plain object layout (plus slots) that `PyType_GenericAlloc` sets up, as
-/// `object.__new__` does.
-pub unsafe fn model_of_unchecked<'py>(
-    cls: &Bound<'py, PyType>,
-    record: Bound<'py, Record>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = cls.py();
-    // SAFETY: see the function's contract; a NULL result is a raised MemoryError.
-    let instance =
-        unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyType_GenericAlloc(cls.as_type_ptr(), 0))? };
-    set_slot(&instance, intern!(py, "_raw"), record.as_any())?;
-    Ok(instance)
+/// `Record`'s `tp_new`, which builds an instance of any subclass with that subclass's layout.
+static RECORD_NEW: PyOnceLock<usize> = PyOnceLock::new();
+
+/// A model class, checked to be a subclass of [`Record`], whose instances the binding builds.
+struct ModelClass<'py> {
+    cls: Bound<'py, PyType>,
+    new: ffi::newfunc,
+    no_args: Bound<'py, PyTuple>,
+}
+
+impl<'py> ModelClass<'py> {
+    fn new(cls: Bound<'py, PyType>) -> PyResult<ModelClass<'py>> {
+        let py = cls.py();
+        if !cls.is_subclass_of::<Record>()? {
+            return Err(PyTypeError::new_err(format!(
+                "{} is not a model class",
+                cls.name()?
+            )));
+        }
+        let new = *RECORD_NEW.get_or_try_init(py, || {
+            let record = py.get_type::<Record>();
+            // SAFETY: `record` is a live type object; a heap type (pyo3 makes them with
+            // PyType_FromSpec) answers PyType_GetSlot on every supported Python.
+            let slot = unsafe { ffi::PyType_GetSlot(record.as_type_ptr(), ffi::Py_tp_new) };
+            if slot.is_null() {
+                Err(PyRuntimeError::new_err("Record has no tp_new"))
+            } else {
+                Ok(slot as usize)
+            }
+        })?;
+        // SAFETY: the address is Record's `newfunc`, read from its `Py_tp_new` slot above.
+        let new = unsafe { std::mem::transmute::<usize, ffi::newfunc>(new) };
+        Ok(ModelClass {
+            cls,
+            new,
+            no_args: PyTuple::empty(py),
+        })
+    }
+
+    /// An instance holding `model`. The class's own `__new__` and `__init__` are not run;
+    /// `Record`'s constructor takes `model` from [`PENDING`].
+    fn instance(&self, model: Box<dyn AnyModel>) -> PyResult<Bound<'py, PyAny>> {
+        PENDING.set(Some(model));
+        // SAFETY: `cls` is a subclass of Record (checked in `new`), the kind of type Record's
+        // tp_new allocates; `no_args` is a live tuple and no keywords are passed. Record's
+        // constructor takes the pending model before anything else can run on this thread.
+        let made = unsafe {
+            (self.new)(
+                self.cls.as_type_ptr(),
+                self.no_args.as_ptr(),
+                std::ptr::null_mut(),
+            )
+        };
+        // Dropped here if the constructor failed before taking it.
+        drop(PENDING.take());
+        // SAFETY: `made` is a new reference, or NULL with an exception set.
+        unsafe { Bound::from_owned_ptr_or_err(self.cls.py(), made) }
+    }
+}
+
+/// A core model as an instance of its registered Python class.
+pub fn into_model<T: CoreModel>(py: Python<'_>, model: T) -> PyResult<Py<PyAny>> {
+    let class = ModelClass::new(class_of(py, T::NAME)?)?;
+    Ok(class.instance(Box::new(model))?.unbind())
+}
+
+/// Core models (a page's items) as a list of instances of their registered Python classes.
+pub fn into_models(py: Python<'_>, models: Vec<Box<dyn AnyModel>>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    let mut class: Option<(&'static str, ModelClass<'_>)> = None;
+    for model in models {
+        let class = match &mut class {
+            Some((name, class)) if *name == model.name() => class,
+            slot => {
+                &slot
+                    .insert((model.name(), ModelClass::new(class_of(py, model.name())?)?))
+                    .1
+            }
+        };
+        list.append(class.instance(model)?)?;
+    }
+    Ok(list)
 }
 
 /// Sets the attribute `name` of `obj` the way `object.__setattr__` does, bypassing the

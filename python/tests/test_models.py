@@ -1,10 +1,11 @@
-"""Models over the core's decoded models (native records): fields read one at a time, the same
-behaviour as a model built from a dict, and the native constructor refusing foreign classes."""
+"""Models over the core's decoded models (the native ``Record`` base): fields read one at a time,
+pages and single calls alike, and models built by hand decoded like those from the API."""
 
 from __future__ import annotations
 
 import copy
 import pickle
+from types import MappingProxyType
 from datetime import datetime, timezone
 
 import pytest
@@ -51,24 +52,56 @@ def test_copy_and_pickle_give_equal_models(client: zexa.Client) -> None:
         assert other == contact and type(other) is zexa.Contact and other.phone == contact.phone
 
 
-def test_a_record_reads_known_and_unknown_fields() -> None:
-    record = _native.parse_webhook_event(EVENT)
-    assert record.get("type") == "message.delivered"
-    assert record.get("livemode") is False, "an unknown field is kept"
-    assert record.get("no_such_field") is None and record.get("no_such_field", 7) == 7
-    data = record.to_dict()["data"]
+def test_a_model_keeps_unknown_fields() -> None:
+    event = zexa.parse_webhook_event(EVENT)
+    assert type(event) is zexa.WebhookEvent and event.type == "message.delivered"
+    assert event.to_dict()["livemode"] is False, "an unknown field is kept"
+    data = event.to_dict()["data"]
     assert (data["message_id"], data["status"], data["attempt"]) == ("msg_1", "delivered", 2)
-    event = zexa.WebhookEvent._of(record)
     assert event.created_at == datetime(2026, 6, 24, 10, tzinfo=timezone.utc)
+    assert type(event.data) is zexa.WebhookEventData
     assert event.data.status == "delivered" and event.data.to is None
 
 
-def test_the_native_constructor_takes_only_model_classes(client: zexa.Client) -> None:
-    record = _native.parse_webhook_event(EVENT)
-    for cls in (dict, object, _native.NativeClient, zexa.Page):
-        with pytest.raises(TypeError):
-            _native.model_of(cls, record)
-    page = client.contacts.list()
+CONTACT = {"id": "cnt_1", "name": "M", "phone": "+244912345678", "created_at": "2026-06-24T10:00:00Z"}
+
+
+def test_a_model_built_by_hand_is_decoded_like_one_from_the_api() -> None:
+    contact = zexa.Contact(CONTACT)
+    assert contact == zexa.Contact.from_dict(MappingProxyType(CONTACT))
+    assert contact.to_dict() == CONTACT and contact.email is None
+    with pytest.raises(zexa.DecodeError, match="phone"):
+        zexa.Contact({"id": "cnt_1", "name": "M", "created_at": "2026-06-24T10:00:00Z"})
+    with pytest.raises(zexa.DecodeError):
+        zexa.Contact({**CONTACT, "lists": "lst_1"})
     with pytest.raises(TypeError):
-        page._native.models(_native.Record)
-    assert isinstance(_native.model_of(zexa.WebhookEvent, record), zexa.WebhookEvent)
+        zexa.Contact(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        zexa.Contact()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        zexa.Model(CONTACT)
+
+
+def test_only_model_classes_are_registered() -> None:
+    with pytest.raises(TypeError):
+        _native.register_model(dict)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+
+        class Unknown(zexa.Model):
+            __slots__ = ()
+            _core = "Nonsense"
+
+
+def test_a_user_subclass_builds_its_own_instances_and_takes_over_nothing(client: zexa.Client) -> None:
+    class VipContact(zexa.Contact):
+        __slots__ = ()
+
+    vip = VipContact(CONTACT)
+    assert type(vip) is VipContact and vip.phone == CONTACT["phone"]
+    created = client.contacts.create(name="Vera", phone="+244912000005")
+    assert type(created) is zexa.Contact
+
+
+def test_a_field_reads_only_models() -> None:
+    with pytest.raises(TypeError):
+        zexa.Contact.phone.__get__(object())  # type: ignore[call-overload]

@@ -108,4 +108,4 @@ def parse_webhook_event(payload: Union[bytes, bytearray, memoryview, str]) -> We
         data = bytes(payload)
     else:
         raise TypeError(f"payload must be bytes or str, not {type(payload).__name__}")
-    return WebhookEvent._of(_native.parse_webhook_event(data))
+    return _native.parse_webhook_event(data)

@@ -1,7 +1,7 @@
 """Read-only response models.
 
-A model returned by the client holds the core's decoded model (a native ``Record``) and reads
-it one field at a time; one built with ``from_dict`` holds the dict it was given. Attributes are
+Every model holds the core's decoded model (its native base ``Record``), the same one Rust
+users get, and reads it one field at a time. Attributes are
 named as the JSON fields (except a message's ``from``, which is ``sender_id``), timestamps are
 aware UTC ``datetime`` objects, channels and statuses are plain strings (unknown values
 included), and ``to_dict()`` gives the whole JSON object back, unknown fields included.
@@ -14,7 +14,6 @@ from the server raises ``DecodeError`` when that field is read.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from dataclasses import FrozenInstanceError
@@ -32,12 +31,11 @@ from typing import (
     Tuple,
     Type,
     TypeVar,
-    Union,
     overload,
 )
 
 from ._exceptions import DecodeError
-from ._native import NativeField, Record, model_of
+from ._native import NativeField, Record, register_model
 
 __all__ = [
     "Field",
@@ -58,7 +56,6 @@ __all__ = [
 ]
 
 _M = TypeVar("_M", bound="Model")
-_set = object.__setattr__
 _FRACTION = re.compile(r"^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?(.*)$")
 
 
@@ -117,43 +114,29 @@ class Field(NativeField, Generic[_T]):
         def __get__(self, obj: Optional["Model"], owner: Optional[type] = None, /) -> Any: ...
 
 
-class Model:
-    """Base class of the response models: frozen, compared by content, ``to_dict()`` to get the JSON."""
+class Model(Record):
+    """Base class of the response models: frozen, compared by content, ``to_dict()`` to get the JSON.
 
-    __slots__ = ("_raw", "_cache")
+    A model holds the core's decoded model (the native ``Record`` base). ``Class(data)`` and
+    ``Class.from_dict(data)`` decode a dict of JSON fields into it, so a model built by hand is
+    checked like one from the API: a missing or mistyped field raises ``DecodeError``.
+    """
+
+    __slots__ = ("_cache",)
+    _core: ClassVar[str]
+    """The name of the core model this class wraps (each concrete model class sets it)."""
     _repr_fields: ClassVar[Tuple[str, ...]] = ("id",)
-    _raw: Union[Dict[str, Any], Record]
-    """The JSON fields: the core's model (from the client) or a dict (from ``from_dict``)."""
     _cache: Dict[str, Any]
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        """Builds the model from the JSON object ``data`` (as the API returns it)."""
-        # A plain dict (what the native module gives) skips the slow abstract-class check.
-        if type(data) is not dict:
-            if not isinstance(data, Mapping):
-                raise TypeError(f"{type(self).__name__} takes a mapping of JSON fields, not {type(data).__name__}")
-            data = dict(data)
-        _set(self, "_raw", data)
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "_core" in cls.__dict__:
+            register_model(cls)
 
     @classmethod
     def from_dict(cls: Type[_M], data: Mapping[str, Any]) -> _M:
         """Builds the model from a JSON object, as the API returns it."""
         return cls(data)
-
-    @classmethod
-    def _of(cls: Type[_M], record: Record) -> _M:
-        """The model over a core model returned by the native client."""
-        return model_of(cls, record)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The whole JSON object, unknown fields included (a new dict each time)."""
-        raw = self._raw
-        return copy.deepcopy(raw) if isinstance(raw, dict) else raw.to_dict()
-
-    def _json(self) -> Dict[str, Any]:
-        """The JSON fields as a dict, not copied when the model holds one (do not change it)."""
-        raw = self._raw
-        return raw if isinstance(raw, dict) else raw.to_dict()
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}: {type(self).__name__} is read-only")
@@ -164,27 +147,28 @@ class Model:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._json() == other._json()
+        return self.to_dict() == other.to_dict()
 
     def __ne__(self, other: object) -> bool:
         result = self.__eq__(other)
         return result if result is NotImplemented else not result
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, json.dumps(self._json(), sort_keys=True, default=str)))
+        return hash((type(self).__name__, json.dumps(self.to_dict(), sort_keys=True, default=str)))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._repr_fields)
         return f"{type(self).__name__}({shown})"
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        return (type(self), (self._json(),))
+        return (type(self), (self.to_dict(),))
 
 
 class Contact(Model):
     """A contact: a recipient with a phone number in E.164 and an optional email."""
 
     __slots__ = ()
+    _core = "Contact"
     id: Field[str] = Field("id")
     """``cnt_...``"""
     name: Field[str] = Field("name")
@@ -209,6 +193,7 @@ class ContactList(Model):
     """A named segment of contacts, the audience of a campaign."""
 
     __slots__ = ()
+    _core = "ContactList"
     id: Field[str] = Field("id")
     """``lst_...``"""
     name: Field[str] = Field("name")
@@ -225,6 +210,7 @@ class Campaign(Model):
     """A broadcast campaign and its delivery statistics."""
 
     __slots__ = ()
+    _core = "Campaign"
     _repr_fields = ("id", "status")
     id: Field[str] = Field("id")
     """``cmp_...``"""
@@ -257,6 +243,7 @@ class Message(Model):
     """A single message and its delivery status."""
 
     __slots__ = ()
+    _core = "Message"
     _repr_fields = ("id", "status")
     id: Field[str] = Field("id")
     """``msg_...``"""
@@ -280,6 +267,7 @@ class SenderId(Model):
     """A registered sender ID (or verified email sender)."""
 
     __slots__ = ()
+    _core = "SenderId"
     _repr_fields = ("id", "name")
     id: Field[str] = Field("id")
     """Identifier of the registration."""
@@ -295,6 +283,7 @@ class Webhook(Model):
     """A registered delivery-status webhook."""
 
     __slots__ = ()
+    _core = "Webhook"
     id: Field[str] = Field("id")
     """``wh_...``"""
     url: Field[str] = Field("url")
@@ -309,6 +298,7 @@ class Credits(Model):
     """The account's credit balance."""
 
     __slots__ = ()
+    _core = "Credits"
     _repr_fields = ("balance", "currency")
     balance: Field[float] = Field("balance")
     """Credits left."""
@@ -320,6 +310,7 @@ class Export(Model):
     """An asynchronous export of contacts."""
 
     __slots__ = ()
+    _core = "Export"
     _repr_fields = ("id", "status")
     id: Field[str] = Field("id")
     """``exp_...``"""
@@ -335,6 +326,7 @@ class UploadPreview(Model):
     """What an uploaded file contains, to map its columns from before importing."""
 
     __slots__ = ()
+    _core = "UploadPreview"
     _repr_fields = ("upload_id", "total_rows")
     upload_id: Field[str] = Field("upload_id")
     """``upl_...``: pass it to the import call."""
@@ -350,6 +342,7 @@ class ImportRowError(Model):
     """One row of an import that was not imported."""
 
     __slots__ = ()
+    _core = "ImportRowError"
     _repr_fields = ("row", "error")
     row: Field[int] = Field("row")
     """Row number in the file (1-based, over data rows)."""
@@ -367,6 +360,7 @@ class ImportResult(Model):
     """The outcome of an import."""
 
     __slots__ = ()
+    _core = "ImportResult"
     _repr_fields = ("imported", "skipped")
     imported: Field[int] = Field("imported")
     """Contacts created."""
@@ -380,6 +374,7 @@ class WebhookEventData(Model):
     """The subject of a webhook event."""
 
     __slots__ = ()
+    _core = "WebhookEventData"
     _repr_fields = ("message_id", "campaign_id", "status")
     message_id: Field[Optional[str]] = Field("message_id")
     """The message, for ``message.*`` events."""
@@ -397,6 +392,7 @@ class WebhookEvent(Model):
     """A delivery-status event that Zexa POSTs to a registered webhook URL."""
 
     __slots__ = ()
+    _core = "WebhookEvent"
     _repr_fields = ("id", "type")
     id: Field[str] = Field("id")
     """``evt_...``: use it to ignore a redelivered event."""

@@ -1,25 +1,41 @@
 """Type stubs of ``zexa._native``, the compiled binding of the Rust core (private: use ``zexa``)."""
 
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, final
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, final
 
 from typing_extensions import disjoint_base
 
-__all__ = ["CORE_VERSION", "NativeClient", "NativeField", "NativePage", "Record", "model_of", "to_e164", "parse_webhook_event"]
+from ._models import (
+    Campaign,
+    Contact,
+    ContactList,
+    Credits,
+    Export,
+    ImportResult,
+    Message,
+    UploadPreview,
+    Webhook,
+    WebhookEvent,
+)
+
+__all__ = ["CORE_VERSION", "NativeClient", "NativeField", "NativePage", "Record", "register_model", "to_e164", "parse_webhook_event"]
 
 CORE_VERSION: str
 """The version of the Rust core."""
 
-_M = TypeVar("_M")
+_R = TypeVar("_R", bound="Record")
 _F = TypeVar("_F", bound="NativeField")
 
-@final
+@disjoint_base
 class Record:
-    """A response model of the core, read one JSON field at a time."""
+    """The base class of the models: a core model, read-only, its fields converted when read."""
 
-    def get(self, key: str, default: Any = None) -> Any:
-        """The JSON field ``key``, converted to Python; ``default`` when the model does not have it."""
+    def __new__(cls: Type[_R], data: Mapping[str, Any]) -> _R:
+        """Decodes the JSON fields ``data`` into the class's core model (``DecodeError`` if they do not fit)."""
     def to_dict(self) -> Dict[str, Any]:
         """The whole model as a new dict of its JSON fields."""
+
+def register_model(cls: Type[Record]) -> None:
+    """Registers ``cls`` as the Python class of the core model named by its ``_core``."""
 
 @disjoint_base
 class NativeField:
@@ -34,24 +50,19 @@ class NativeField:
         """The conversion applied to the JSON value, if any."""
     def __get__(self, obj: Any, owner: Any = None, /) -> Any: ...
 
-def model_of(cls: Type[_M], record: Record) -> _M:
-    """An instance of the model class ``cls`` over ``record`` (its ``_raw``), ``__init__`` not called."""
-
 def to_e164(number: str, default_country_code: Optional[str] = None) -> str:
     """Converts a written phone number to E.164."""
 
-def parse_webhook_event(payload: bytes) -> Record:
-    """Parses a webhook request body into the core's event model."""
+def parse_webhook_event(payload: bytes) -> WebhookEvent:
+    """Parses a webhook request body into a ``WebhookEvent``."""
 
 @final
 class NativePage:
-    """One page of a list endpoint, items as records."""
+    """One page of a list endpoint, items as models."""
 
     @property
-    def data(self) -> List[Record]:
-        """This page's items, as records."""
-    def models(self, cls: Type[_M]) -> List[_M]:
-        """This page's items as instances of the model class ``cls`` (one ``_raw`` slot each)."""
+    def data(self) -> List[Any]:
+        """This page's items, as models."""
     @property
     def total(self) -> int:
         """How many items the whole list has."""
@@ -68,7 +79,7 @@ class NativePage:
 
 @final
 class NativeClient:
-    """The core client; one method per API call, models as records."""
+    """The core client; one method per API call, models as instances of their classes."""
 
     def __new__(
         cls,
@@ -108,8 +119,8 @@ class NativeClient:
         email: Optional[str] = None,
         lists: Optional[Sequence[str]] = None,
         custom_fields: Optional[Dict[str, str]] = None,
-    ) -> Record: ...
-    def contacts_get(self, contact_id: str) -> Record: ...
+    ) -> Contact: ...
+    def contacts_get(self, contact_id: str) -> Contact: ...
     def contacts_update(
         self,
         contact_id: str,
@@ -119,7 +130,7 @@ class NativeClient:
         email: Optional[str] = None,
         lists: Optional[Sequence[str]] = None,
         custom_fields: Optional[Dict[str, str]] = None,
-    ) -> Record: ...
+    ) -> Contact: ...
     def contacts_delete(self, contact_id: str) -> None: ...
     def contacts_delete_many(self, contact_ids: Sequence[str]) -> None: ...
     def contacts_list(
@@ -142,15 +153,15 @@ class NativeClient:
         data: Optional[bytes] = None,
         path: Optional[str] = None,
         filename: Optional[str] = None,
-    ) -> Record:
+    ) -> UploadPreview:
         """Uploads a file (``vcard`` selects the vCard endpoint); from ``data`` or else from ``path``."""
     def contacts_import_mapped(
         self, upload_id: str, *, mapping: Dict[str, str], lists: Optional[Sequence[str]] = None
-    ) -> Record: ...
-    def contacts_import_vcard(self, upload_id: str, *, lists: Optional[Sequence[str]] = None) -> Record: ...
-    def contacts_export(self, *, list_id: Optional[str] = None, format: Optional[str] = None) -> Record: ...
-    def exports_get(self, export_id: str) -> Record: ...
-    def contact_lists_create(self, *, name: str, description: Optional[str] = None) -> Record: ...
+    ) -> ImportResult: ...
+    def contacts_import_vcard(self, upload_id: str, *, lists: Optional[Sequence[str]] = None) -> ImportResult: ...
+    def contacts_export(self, *, list_id: Optional[str] = None, format: Optional[str] = None) -> Export: ...
+    def exports_get(self, export_id: str) -> Export: ...
+    def contact_lists_create(self, *, name: str, description: Optional[str] = None) -> ContactList: ...
     def contact_lists_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...
     def contact_lists_add_contacts(self, *, list_ids: Sequence[str], contact_ids: Sequence[str]) -> None: ...
     def contact_lists_remove_contacts(self, *, list_ids: Sequence[str], contact_ids: Sequence[str]) -> None: ...
@@ -165,8 +176,8 @@ class NativeClient:
         body: Optional[str] = None,
         template: Optional[Any] = None,
         scheduled_at: Optional[str] = None,
-    ) -> Record: ...
-    def campaigns_get(self, campaign_id: str) -> Record: ...
+    ) -> Campaign: ...
+    def campaigns_get(self, campaign_id: str) -> Campaign: ...
     def campaigns_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...
     def campaigns_wait(
         self,
@@ -174,8 +185,8 @@ class NativeClient:
         *,
         poll_interval: float = 2.0,
         timeout: Optional[float] = None,
-        on_progress: Optional[Callable[[Record], object]] = None,
-    ) -> Record:
+        on_progress: Optional[Callable[[Campaign], object]] = None,
+    ) -> Campaign:
         """Polls a campaign until it is final (GIL released between polls)."""
     def messages_send(
         self,
@@ -185,8 +196,8 @@ class NativeClient:
         sender_id: str,
         body: Optional[str] = None,
         template: Optional[Any] = None,
-    ) -> Record: ...
-    def messages_get(self, message_id: str) -> Record: ...
+    ) -> Message: ...
+    def messages_get(self, message_id: str) -> Message: ...
     def sender_ids_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...
-    def webhooks_create(self, *, url: str, events: Sequence[str]) -> Record: ...
-    def credits_get(self) -> Record: ...
+    def webhooks_create(self, *, url: str, events: Sequence[str]) -> Webhook: ...
+    def credits_get(self) -> Credits: ...

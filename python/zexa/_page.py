@@ -29,7 +29,7 @@ class Page(Generic[T]):
         """Wraps a native page whose items are of the model class ``model``."""
         self._native = native
         self._model = model
-        self.data = native.models(model)
+        self.data = native.data
 
     @property
     def total(self) -> int:

@@ -18,7 +18,7 @@ from ._models import (
     UploadPreview,
     Webhook,
 )
-from ._native import NativeClient, Record
+from ._native import NativeClient
 from ._page import Page
 
 __all__ = [
@@ -54,12 +54,12 @@ def _upload(native: NativeClient, file: FileInput, filename: Optional[str], vcar
     if filename is not None and not isinstance(filename, str):
         raise TypeError(f"filename must be a str, not {type(filename).__name__}")
     if isinstance(file, (bytes, bytearray, memoryview)):
-        return UploadPreview._of(native.contacts_upload(vcard=vcard, data=bytes(file), filename=filename))
+        return native.contacts_upload(vcard=vcard, data=bytes(file), filename=filename)
     if isinstance(file, (str, os.PathLike)):
         path = os.fspath(file)
         if isinstance(path, bytes):
             path = os.fsdecode(path)
-        return UploadPreview._of(native.contacts_upload(vcard=vcard, path=path, filename=filename))
+        return native.contacts_upload(vcard=vcard, path=path, filename=filename)
     raise TypeError(f"file must be a path (str or os.PathLike) or bytes, not {type(file).__name__}")
 
 
@@ -96,7 +96,7 @@ class Contacts(_Resource):
         custom_fields: Optional[Mapping[str, str]] = None,
     ) -> Contact:
         """Creates a contact; ``phone`` must be E.164 (see ``zexa.to_e164``)."""
-        return Contact._of(
+        return (
             self._native.contacts_create(
                 name=name,
                 phone=phone,
@@ -108,7 +108,7 @@ class Contacts(_Resource):
 
     def get(self, contact_id: str) -> Contact:
         """Fetches one contact."""
-        return Contact._of(self._native.contacts_get(contact_id))
+        return self._native.contacts_get(contact_id)
 
     def update(
         self,
@@ -121,7 +121,7 @@ class Contacts(_Resource):
         custom_fields: Optional[Mapping[str, str]] = None,
     ) -> Contact:
         """Changes the given fields of a contact (the others are left as they are)."""
-        return Contact._of(
+        return (
             self._native.contacts_update(
                 contact_id,
                 name=name,
@@ -182,17 +182,17 @@ class Contacts(_Resource):
         """Imports an uploaded file, mapping its columns to ``name``, ``phone``, ``email``, ``gender`` or ``custom:<key>``."""
         if not isinstance(mapping, Mapping):
             raise TypeError(f"mapping must be a mapping of column to field, not {type(mapping).__name__}")
-        return ImportResult._of(
+        return (
             self._native.contacts_import_mapped(upload_id, mapping=dict(mapping), lists=_str_list("lists", lists))
         )
 
     def import_vcard(self, upload_id: str, *, lists: Optional[Sequence[str]] = None) -> ImportResult:
         """Imports an uploaded vCard file."""
-        return ImportResult._of(self._native.contacts_import_vcard(upload_id, lists=_str_list("lists", lists)))
+        return self._native.contacts_import_vcard(upload_id, lists=_str_list("lists", lists))
 
     def export(self, *, list_id: Optional[str] = None, format: str = "csv") -> Export:
         """Starts an export of contacts (all, or one list's); poll it with ``client.exports.get``."""
-        return Export._of(self._native.contacts_export(list_id=list_id, format=format))
+        return self._native.contacts_export(list_id=list_id, format=format)
 
 
 class Exports(_Resource):
@@ -202,7 +202,7 @@ class Exports(_Resource):
 
     def get(self, export_id: str) -> Export:
         """Fetches an export, to see whether it is ready for download."""
-        return Export._of(self._native.exports_get(export_id))
+        return self._native.exports_get(export_id)
 
 
 class ContactLists(_Resource):
@@ -212,7 +212,7 @@ class ContactLists(_Resource):
 
     def create(self, *, name: str, description: Optional[str] = None) -> ContactList:
         """Creates a contact list."""
-        return ContactList._of(self._native.contact_lists_create(name=name, description=description))
+        return self._native.contact_lists_create(name=name, description=description)
 
     def list(self, *, page: int = 1, per_page: int = 50) -> Page[ContactList]:
         """One page of contact lists; iterate it to walk every page."""
@@ -254,7 +254,7 @@ class Campaigns(_Resource):
         scheduled_at: Timestamp = None,
     ) -> Campaign:
         """Creates a campaign to a contact list, started now or at ``scheduled_at``. Give ``body`` or ``template``."""
-        return Campaign._of(
+        return (
             self._native.campaigns_create(
                 name=name,
                 channel=channel,
@@ -268,7 +268,7 @@ class Campaigns(_Resource):
 
     def get(self, campaign_id: str) -> Campaign:
         """Fetches a campaign with its delivery statistics."""
-        return Campaign._of(self._native.campaigns_get(campaign_id))
+        return self._native.campaigns_get(campaign_id)
 
     def list(self, *, page: int = 1, per_page: int = 50) -> Page[Campaign]:
         """One page of campaigns; iterate it to walk every page."""
@@ -288,17 +288,8 @@ class Campaigns(_Resource):
         given, is called with each polled campaign; an exception it raises stops further calls
         to it and is raised when the wait ends.
         """
-        callback: Optional[Callable[[Record], object]] = None
-        if on_progress is not None:
-            progress = on_progress
-
-            def callback(data: Record) -> object:
-                return progress(Campaign._of(data))
-
-        return Campaign._of(
-            self._native.campaigns_wait(
-                campaign_id, poll_interval=poll_interval, timeout=timeout, on_progress=callback
-            )
+        return self._native.campaigns_wait(
+            campaign_id, poll_interval=poll_interval, timeout=timeout, on_progress=on_progress
         )
 
 
@@ -317,13 +308,13 @@ class Messages(_Resource):
         template: Optional[Any] = None,
     ) -> Message:
         """Sends one message; ``sender_id`` goes out as ``from``. Give ``body`` or ``template``."""
-        return Message._of(
+        return (
             self._native.messages_send(channel=channel, to=to, sender_id=sender_id, body=body, template=template)
         )
 
     def get(self, message_id: str) -> Message:
         """Fetches a message with its delivery status."""
-        return Message._of(self._native.messages_get(message_id))
+        return self._native.messages_get(message_id)
 
 
 class SenderIds(_Resource):
@@ -343,7 +334,7 @@ class Webhooks(_Resource):
 
     def create(self, *, url: str, events: Sequence[str]) -> Webhook:
         """Registers a webhook URL for the given event types (e.g. ``message.delivered``)."""
-        return Webhook._of(self._native.webhooks_create(url=url, events=list(_str_list("events", events) or ())))
+        return self._native.webhooks_create(url=url, events=list(_str_list("events", events) or ()))
 
 
 class CreditsResource(_Resource):
@@ -353,4 +344,4 @@ class CreditsResource(_Resource):
 
     def get(self) -> Credits:
         """Fetches the credit balance."""
-        return Credits._of(self._native.credits_get())
+        return self._native.credits_get()
