@@ -11,29 +11,66 @@ use pyo3::types::PyType;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::record::{AnyModel, Record};
+use crate::pick::pick_field;
+use crate::record::Record;
+use crate::to_py::ToPy;
 
 /// A core model the Python package wraps, with the name its Python class gives in `_core`.
-pub trait CoreModel: Serialize + Send + Sync + 'static {
+pub trait CoreModel: DeserializeOwned + Into<CoreValue> + Send + Sync + 'static {
     /// The model's name, as in `_core`.
     const NAME: &'static str;
 }
 
-/// Implements [`CoreModel`] for each core model, and decodes a JSON value into the one named.
+/// Declares [`CoreValue`] with a variant per core model, and what each model needs.
 macro_rules! core_models {
     ($($ty:ident),* $(,)?) => {
+        /// Any core model, held inline (not boxed): a page's items need no allocation of their
+        /// own beyond the Python object that holds each one.
+        pub enum CoreValue {
+            $(#[doc = concat!("A `zexa::", stringify!($ty), "`.")] $ty(zexa::$ty),)*
+        }
+
         $(impl CoreModel for zexa::$ty {
             const NAME: &'static str = stringify!($ty);
+        }
+
+        impl From<zexa::$ty> for CoreValue {
+            fn from(model: zexa::$ty) -> CoreValue {
+                CoreValue::$ty(model)
+            }
         })*
 
         /// Every model name [`decode_named`] knows.
         pub const NAMES: &[&str] = &[$(stringify!($ty)),*];
 
         /// Decodes `value` into the core model named `name` (`None`: no such model).
-        fn decode_named(name: &str, value: serde_json::Value) -> Option<serde_json::Result<Box<dyn AnyModel>>> {
+        fn decode_named(name: &str, value: serde_json::Value) -> Option<serde_json::Result<CoreValue>> {
             match name {
-                $(stringify!($ty) => Some(decode::<zexa::$ty>(value)),)*
+                $(stringify!($ty) => Some(serde_json::from_value::<zexa::$ty>(value).map(CoreValue::from)),)*
                 _ => None,
+            }
+        }
+
+        impl CoreValue {
+            /// The core model's name (as in a Python class's `_core`).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(CoreValue::$ty(_) => stringify!($ty),)*
+                }
+            }
+
+            /// The JSON field `key` as a Python object; `None` when the model does not have it.
+            pub fn field<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+                match self {
+                    $(CoreValue::$ty(model) => pick_field(py, model, key),)*
+                }
+            }
+
+            /// The whole model as a dict of its JSON fields (unknown fields included).
+            pub fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                match self {
+                    $(CoreValue::$ty(model) => model.serialize(ToPy(py)).map_err(|e| e.0),)*
+                }
             }
         }
     };
@@ -55,17 +92,8 @@ core_models!(
     WebhookEvent,
 );
 
-fn decode<T: CoreModel + DeserializeOwned>(
-    value: serde_json::Value,
-) -> serde_json::Result<Box<dyn AnyModel>> {
-    Ok(Box::new(serde_json::from_value::<T>(value)?))
-}
-
 /// Decodes the JSON fields of `Class(data)` into the core model the class wraps.
-pub fn decode_for_class(
-    name: &str,
-    value: serde_json::Value,
-) -> PyResult<serde_json::Result<Box<dyn AnyModel>>> {
+pub fn decode_for_class(name: &str, value: serde_json::Value) -> PyResult<serde_json::Result<CoreValue>> {
     decode_named(name, value).ok_or_else(|| PyTypeError::new_err(format!("no core model is named {name:?}")))
 }
 

@@ -7,11 +7,10 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use serde::de::DeserializeOwned;
 
 use crate::errors::detached;
-use crate::models::CoreModel;
-use crate::record::{into_models, AnyModel};
+use crate::models::{CoreModel, CoreValue};
+use crate::record::into_models;
 
 /// A core page of any model type: what [`NativePage`] needs of it.
 pub trait AnyPage: Send + Sync {
@@ -26,10 +25,10 @@ pub trait AnyPage: Send + Sync {
     /// Fetches the next page; `None` after the last.
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>>;
     /// Takes this page's items out.
-    fn take_items(&mut self) -> Vec<Box<dyn AnyModel>>;
+    fn take_items(&mut self) -> Vec<CoreValue>;
 }
 
-impl<T: DeserializeOwned + CoreModel> AnyPage for zexa::Page<T> {
+impl<T: CoreModel> AnyPage for zexa::Page<T> {
     fn total(&self) -> u64 {
         self.total
     }
@@ -45,10 +44,10 @@ impl<T: DeserializeOwned + CoreModel> AnyPage for zexa::Page<T> {
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>> {
         Ok(zexa::Page::next_page(self)?.map(|page| Box::new(page) as Box<dyn AnyPage>))
     }
-    fn take_items(&mut self) -> Vec<Box<dyn AnyModel>> {
+    fn take_items(&mut self) -> Vec<CoreValue> {
         std::mem::take(&mut self.data)
             .into_iter()
-            .map(|item| Box::new(item) as Box<dyn AnyModel>)
+            .map(Into::into)
             .collect()
     }
 }
@@ -65,7 +64,7 @@ impl NativePage {
     /// Fetches a first page with the GIL released, then wraps it.
     pub fn fetch<T, F>(py: Python<'_>, fetch: F) -> PyResult<NativePage>
     where
-        T: DeserializeOwned + CoreModel,
+        T: CoreModel,
         F: FnOnce() -> zexa::Result<zexa::Page<T>> + Send,
     {
         let (page, items) = detached(py, || {
@@ -76,7 +75,7 @@ impl NativePage {
         NativePage::wrap(py, page, items)
     }
 
-    fn wrap(py: Python<'_>, inner: Box<dyn AnyPage>, items: Vec<Box<dyn AnyModel>>) -> PyResult<NativePage> {
+    fn wrap(py: Python<'_>, inner: Box<dyn AnyPage>, items: Vec<CoreValue>) -> PyResult<NativePage> {
         Ok(NativePage {
             inner,
             items: into_models(py, items)?.unbind(),

@@ -18,45 +18,17 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
 use crate::convert::py_to_value;
 use crate::errors::decode_error;
-use crate::models::{class_of, decode_for_class, CoreModel};
-use crate::pick::pick_field;
-use crate::to_py::ToPy;
-
-/// A core model whose fields can be read by their JSON name. Every [`CoreModel`] is one.
-pub trait AnyModel: Send + Sync {
-    /// The core model's name (as in a Python class's `_core`).
-    fn name(&self) -> &'static str;
-
-    /// The JSON field `key` as a Python object; `None` when the model does not have it.
-    fn field<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>>;
-
-    /// The whole model as a dict of its JSON fields (unknown fields included).
-    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
-}
-
-impl<T: CoreModel> AnyModel for T {
-    fn name(&self) -> &'static str {
-        T::NAME
-    }
-
-    fn field<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        pick_field(py, self, key)
-    }
-
-    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.serialize(ToPy(py)).map_err(|e| e.0)
-    }
-}
+use crate::models::{class_of, decode_for_class, CoreModel, CoreValue};
 
 /// The base class of the Python models: a core model, read-only.
 #[pyclass(frozen, subclass, module = "zexa._native")]
 pub struct Record {
-    model: Box<dyn AnyModel>,
+    model: CoreValue,
 }
 
 thread_local! {
     /// The core model an instance being built by [`instance`] takes, on this thread.
-    static PENDING: Cell<Option<Box<dyn AnyModel>>> = const { Cell::new(None) };
+    static PENDING: Cell<Option<CoreValue>> = const { Cell::new(None) };
 }
 
 #[pymethods]
@@ -165,7 +137,7 @@ impl<'py> ModelClass<'py> {
 
     /// An instance holding `model`. The class's own `__new__` and `__init__` are not run;
     /// `Record`'s constructor takes `model` from [`PENDING`].
-    fn instance(&self, model: Box<dyn AnyModel>) -> PyResult<Bound<'py, PyAny>> {
+    fn instance(&self, model: CoreValue) -> PyResult<Bound<'py, PyAny>> {
         PENDING.set(Some(model));
         // SAFETY: `cls` is a subclass of Record (checked in `new`), the kind of type Record's
         // tp_new allocates; `no_args` is a live tuple and no keywords are passed. Record's
@@ -187,11 +159,11 @@ impl<'py> ModelClass<'py> {
 /// A core model as an instance of its registered Python class.
 pub fn into_model<T: CoreModel>(py: Python<'_>, model: T) -> PyResult<Py<PyAny>> {
     let class = ModelClass::new(class_of(py, T::NAME)?)?;
-    Ok(class.instance(Box::new(model))?.unbind())
+    Ok(class.instance(model.into())?.unbind())
 }
 
 /// Core models (a page's items) as a list of instances of their registered Python classes.
-pub fn into_models(py: Python<'_>, models: Vec<Box<dyn AnyModel>>) -> PyResult<Bound<'_, PyList>> {
+pub fn into_models(py: Python<'_>, models: Vec<CoreValue>) -> PyResult<Bound<'_, PyList>> {
     let list = PyList::empty(py);
     let mut class: Option<(&'static str, ModelClass<'_>)> = None;
     for model in models {
