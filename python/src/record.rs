@@ -27,8 +27,19 @@ pub struct Record {
 }
 
 thread_local! {
-    /// The core model an instance being built by [`instance`] takes, on this thread.
+    /// The core model that the instance [`ModelClass::instance`] is building takes.
     static PENDING: Cell<Option<CoreValue>> = const { Cell::new(None) };
+}
+
+/// The private argument with which the binding calls `Record`'s constructor to make it take
+/// [`PENDING`]: Python code cannot pass it, so no other construction on this thread (say, in a
+/// finalizer run during the allocation) can take the pending model.
+static BUILD_TOKEN: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+fn build_token(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    BUILD_TOKEN
+        .get_or_try_init(py, || py.get_type::<PyAny>().call0().map(Bound::unbind))
+        .map(|token| token.bind(py))
 }
 
 #[pymethods]
@@ -39,17 +50,19 @@ impl Record {
     #[classmethod]
     #[pyo3(signature = (data=None))]
     fn new(cls: &Bound<'_, PyType>, data: Option<&Bound<'_, PyAny>>) -> PyResult<Record> {
-        let Some(data) = data else {
-            // The binding building an instance (see `instance`); from Python, data is required.
-            return match PENDING.take() {
-                Some(model) => Ok(Record { model }),
-                None => Err(PyTypeError::new_err(format!(
-                    "{}() takes a dict of JSON fields",
-                    cls.name()?
-                ))),
-            };
-        };
         let py = cls.py();
+        let Some(data) = data else {
+            return Err(PyTypeError::new_err(format!(
+                "{}() takes a dict of JSON fields",
+                cls.name()?
+            )));
+        };
+        if data.is(build_token(py)?) {
+            return PENDING
+                .take()
+                .map(|model| Record { model })
+                .ok_or_else(|| PyRuntimeError::new_err("no core model is pending"));
+        }
         let Ok(core) = cls.getattr(intern!(py, "_core")) else {
             return Err(PyTypeError::new_err(format!(
                 "{} is not a concrete model class (it has no _core)",
@@ -103,7 +116,8 @@ static RECORD_NEW: PyOnceLock<usize> = PyOnceLock::new();
 struct ModelClass<'py> {
     cls: Bound<'py, PyType>,
     new: ffi::newfunc,
-    no_args: Bound<'py, PyTuple>,
+    /// `(BUILD_TOKEN,)`, the constructor's arguments.
+    token_args: Bound<'py, PyTuple>,
 }
 
 impl<'py> ModelClass<'py> {
@@ -131,21 +145,20 @@ impl<'py> ModelClass<'py> {
         Ok(ModelClass {
             cls,
             new,
-            no_args: PyTuple::empty(py),
+            token_args: PyTuple::new(py, [build_token(py)?])?,
         })
     }
 
     /// An instance holding `model`. The class's own `__new__` and `__init__` are not run;
-    /// `Record`'s constructor takes `model` from [`PENDING`].
+    /// `Record`'s constructor, given the build token, takes `model` from [`PENDING`].
     fn instance(&self, model: CoreValue) -> PyResult<Bound<'py, PyAny>> {
         PENDING.set(Some(model));
         // SAFETY: `cls` is a subclass of Record (checked in `new`), the kind of type Record's
-        // tp_new allocates; `no_args` is a live tuple and no keywords are passed. Record's
-        // constructor takes the pending model before anything else can run on this thread.
+        // tp_new allocates; `token_args` is a live tuple and no keywords are passed.
         let made = unsafe {
             (self.new)(
                 self.cls.as_type_ptr(),
-                self.no_args.as_ptr(),
+                self.token_args.as_ptr(),
                 std::ptr::null_mut(),
             )
         };
