@@ -412,6 +412,7 @@ impl NativeClient {
         let poll_interval = check(py, seconds("poll_interval", poll_interval))?;
         let timeout = check(py, timeout.map(|t| seconds("timeout", t)).transpose())?;
         let mut callback_error: Option<PyErr> = None;
+        crate::logging::refresh_level(py);
         let result = py.detach(|| {
             self.client
                 .campaigns()

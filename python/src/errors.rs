@@ -77,12 +77,14 @@ pub fn invalid(field: &str, reason: impl Into<String>) -> zexa::Error {
     }
 }
 
-/// Runs a network call with the GIL released, so other Python threads run meanwhile.
+/// Runs a network call with the GIL released, so other Python threads run meanwhile (the
+/// log levels the call will use are read first).
 pub fn detached<T, F>(py: Python<'_>, f: F) -> PyResult<T>
 where
     F: FnOnce() -> zexa::Result<T> + Send,
     T: Send,
 {
+    crate::logging::refresh_level(py);
     py.detach(f).map_err(|e| to_py_err(py, e))
 }
 

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 
 use crate::errors::detached;
-use crate::models::{CoreModel, CoreValue};
+use crate::models::CoreModel;
 use crate::record::into_models;
 
 /// A core page of any model type: what [`NativePage`] needs of it.
@@ -24,8 +24,8 @@ pub trait AnyPage: Send + Sync {
     fn has_next_page(&self) -> bool;
     /// Fetches the next page; `None` after the last.
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>>;
-    /// Takes this page's items out.
-    fn take_items(&mut self) -> Vec<CoreValue>;
+    /// Takes this page's items out, as instances of their Python model class.
+    fn take_models<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyList>>;
 }
 
 impl<T: CoreModel> AnyPage for zexa::Page<T> {
@@ -44,11 +44,8 @@ impl<T: CoreModel> AnyPage for zexa::Page<T> {
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>> {
         Ok(zexa::Page::next_page(self)?.map(|page| Box::new(page) as Box<dyn AnyPage>))
     }
-    fn take_items(&mut self) -> Vec<CoreValue> {
-        std::mem::take(&mut self.data)
-            .into_iter()
-            .map(Into::into)
-            .collect()
+    fn take_models<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        into_models(py, std::mem::take(&mut self.data))
     }
 }
 
@@ -67,19 +64,13 @@ impl NativePage {
         T: CoreModel,
         F: FnOnce() -> zexa::Result<zexa::Page<T>> + Send,
     {
-        let (page, items) = detached(py, || {
-            let mut page: Box<dyn AnyPage> = Box::new(fetch()?);
-            let items = page.take_items();
-            Ok((page, items))
-        })?;
-        NativePage::wrap(py, page, items)
+        let page = detached(py, || Ok(Box::new(fetch()?) as Box<dyn AnyPage>))?;
+        NativePage::wrap(py, page)
     }
 
-    fn wrap(py: Python<'_>, inner: Box<dyn AnyPage>, items: Vec<CoreValue>) -> PyResult<NativePage> {
-        Ok(NativePage {
-            inner,
-            items: into_models(py, items)?.unbind(),
-        })
+    fn wrap(py: Python<'_>, mut inner: Box<dyn AnyPage>) -> PyResult<NativePage> {
+        let items = inner.take_models(py)?.unbind();
+        Ok(NativePage { inner, items })
     }
 }
 
@@ -117,13 +108,8 @@ impl NativePage {
     /// Fetches the next page (GIL released); `None` after the last.
     fn next_page(&self, py: Python<'_>) -> PyResult<Option<NativePage>> {
         let inner = &self.inner;
-        let next = detached(py, || {
-            Ok(inner.next_page()?.map(|mut page| {
-                let items = page.take_items();
-                (page, items)
-            }))
-        })?;
-        next.map(|(page, items)| NativePage::wrap(py, page, items))
+        detached(py, || inner.next_page())?
+            .map(|page| NativePage::wrap(py, page))
             .transpose()
     }
 }

@@ -42,6 +42,9 @@ fn build_token(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
         .map(|token| token.bind(py))
 }
 
+/// `(BUILD_TOKEN,)`: the arguments with which the binding calls `Record`'s constructor.
+static TOKEN_ARGS: PyOnceLock<Py<PyTuple>> = PyOnceLock::new();
+
 #[pymethods]
 impl Record {
     /// `Class(data)`: decodes the JSON fields `data` into the class's core model
@@ -145,7 +148,10 @@ impl<'py> ModelClass<'py> {
         Ok(ModelClass {
             cls,
             new,
-            token_args: PyTuple::new(py, [build_token(py)?])?,
+            token_args: TOKEN_ARGS
+                .get_or_try_init(py, || PyTuple::new(py, [build_token(py)?]).map(Bound::unbind))?
+                .bind(py)
+                .clone(),
         })
     }
 
@@ -175,20 +181,12 @@ pub fn into_model<T: CoreModel>(py: Python<'_>, model: T) -> PyResult<Py<PyAny>>
     Ok(class.instance(model.into())?.unbind())
 }
 
-/// Core models (a page's items) as a list of instances of their registered Python classes.
-pub fn into_models(py: Python<'_>, models: Vec<CoreValue>) -> PyResult<Bound<'_, PyList>> {
+/// Core models (a page's items) as a list of instances of their registered Python class.
+pub fn into_models<T: CoreModel>(py: Python<'_>, models: Vec<T>) -> PyResult<Bound<'_, PyList>> {
+    let class = ModelClass::new(class_of(py, T::NAME)?)?;
     let list = PyList::empty(py);
-    let mut class: Option<(&'static str, ModelClass<'_>)> = None;
     for model in models {
-        let class = match &mut class {
-            Some((name, class)) if *name == model.name() => class,
-            slot => {
-                &slot
-                    .insert((model.name(), ModelClass::new(class_of(py, model.name())?)?))
-                    .1
-            }
-        };
-        list.append(class.instance(model)?)?;
+        list.append(class.instance(model.into())?)?;
     }
     Ok(list)
 }

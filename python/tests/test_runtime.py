@@ -95,6 +95,23 @@ def test_logging_reaches_python(client: zexa.Client, caplog: pytest.LogCaptureFi
     assert all(API_KEY not in r.getMessage() for r in caplog.records)
 
 
+def test_a_log_level_change_applies_from_the_next_call(
+    client: zexa.Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    def debug_records() -> int:
+        return sum(1 for r in caplog.records if r.name == "zexa" and r.levelno == logging.DEBUG)
+
+    caplog.set_level(logging.WARNING, logger="zexa")
+    client.credits.get()
+    assert debug_records() == 0
+    caplog.set_level(logging.DEBUG, logger="zexa")
+    client.credits.get()
+    assert debug_records() == 1
+    caplog.set_level(logging.INFO, logger="zexa")
+    client.credits.get()
+    assert debug_records() == 1
+
+
 def test_retry_warning_is_logged(sandbox: Sandbox, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.WARNING, logger="zexa")
     sandbox.fault(kind="status", status=503)
