@@ -118,6 +118,10 @@ pub(crate) enum Attempt {
     Fatal { message: String, status: Option<u16> },
 }
 
+/// The header carrying the server's request ID (a constant: looking it up by `&str` would
+/// parse the name on every call).
+static X_REQUEST_ID: http::HeaderName = http::HeaderName::from_static("x-request-id");
+
 /// Sends one request and reads the whole answer, within `wire.timeout`.
 pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Payload) -> Attempt {
     let builder = http::Request::builder()
@@ -160,7 +164,7 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
         .and_then(|v| v.to_str().ok())
         .and_then(parse_retry_after);
     let request_id = headers
-        .get("x-request-id")
+        .get(&X_REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     match response
