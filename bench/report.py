@@ -135,15 +135,20 @@ def paginate_section(res):
         "time vs Rust SDK",
     ]
     rows = []
+    # client: (name, the Rust SDK series its time is compared with, round by round)
     names = {
-        "rust-sdk": "Rust SDK `contacts().iter()`",
-        "c-sdk": "C library iterator",
-        "py-sdk": "Python SDK (iterate the page)",
-        "py-requests": "Python `requests` page loop",
+        "rust-sdk": ("Rust SDK `contacts().iter()`", "rust-sdk"),
+        "c-sdk": ("C library iterator", "rust-sdk"),
+        "py-sdk": ("Python SDK (iterate the page)", "rust-sdk"),
+        "py-requests": ("Python `requests` page loop", "rust-sdk"),
+        "rust-sdk-unpinned": ("Rust SDK, unpinned (check)", "rust-sdk-unpinned"),
+        "py-sdk-unpinned": ("Python SDK, unpinned (check)", "rust-sdk-unpinned"),
     }
-    for client, name in names.items():
+    for client, (name, base) in names.items():
         secs = res.median("paginate", client, "secs")
         if secs is None:
+            if client.endswith("-unpinned"):
+                continue
             rows.append([name, f"n/a ({res.why_missing('paginate', client)})", "", "", "", "", ""])
             continue
         items = res.median("paginate", client, "items")
@@ -155,10 +160,22 @@ def paginate_section(res):
                 fmt(items / secs if secs else None),
                 fmt(res.median("paginate", client, "max_rss_mb"), 1),
                 fmt(res.median("paginate", client, "rss_growth_mb"), 1),
-                fmt_ratio(res.ratio(client, "rust-sdk", field="secs", section="paginate")),
+                fmt_ratio(res.ratio(client, base, field="secs", section="paginate")),
             ]
         )
     return table(header, rows)
+
+
+def placement_note(res):
+    """How the pagination processes were placed on the CPUs."""
+    pinned = res.values("paginate-placement", "all", "pinned")
+    if pinned and pinned[-1]:
+        return (
+            "The sandbox ran on CPU 0 and every client on CPU 1 (`taskset`), as on separate hosts;\n"
+            "the \"unpinned\" rows repeat the Rust and Python SDK rounds with placement left to the\n"
+            "scheduler (their ratio compares them with each other)."
+        )
+    return "Processes were not pinned to CPUs (one CPU, or no `taskset`)."
 
 
 def create_section(res):
@@ -294,6 +311,7 @@ Every answer is delayed 10 ms; the ideal is N threads = N x one thread.
 
 Max RSS is the whole process's peak (`/usr/bin/time -v` "Maximum resident set size");
 RSS growth is VmRSS after the iteration minus before it (after a `gc.collect()` in Python).
+{placement_note(res)}
 
 {paginate_section(res)}
 

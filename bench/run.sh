@@ -32,7 +32,7 @@ esac
 if ((QUICK)); then
   ROUNDS=1 LAT_N=300 WRK_SECS=1 CONC_N=20 PAGE_SEED=3000 PAGE_ROUNDS=1 CREATE_N=200 CREATE_ROUNDS=1 IMPORT_REPEAT=3
 else
-  ROUNDS=5 LAT_N=5000 WRK_SECS=3 CONC_N=200 PAGE_SEED=100000 PAGE_ROUNDS=3 CREATE_N=10000 CREATE_ROUNDS=3 IMPORT_REPEAT=10
+  ROUNDS=5 LAT_N=5000 WRK_SECS=3 CONC_N=200 PAGE_SEED=100000 PAGE_ROUNDS=7 CREATE_N=10000 CREATE_ROUNDS=3 IMPORT_REPEAT=10
 fi
 
 started=$(date +%s)
@@ -168,12 +168,14 @@ wait_port() {
   return 1
 }
 
-# Starts a sandbox with extra flags; sets SANDBOX_URL once it prints its base URL.
+# Starts a sandbox with extra flags (run under "${SANDBOX_PREFIX[@]}", e.g. taskset); sets
+# SANDBOX_URL once it prints its base URL.
+SANDBOX_PREFIX=()
 start_sandbox() {
   local port log i
   port=$(free_port)
   log=$TMP/sandbox-$port.out
-  "$REL/zexa-sandbox" --addr "127.0.0.1:$port" "$@" >"$log" 2>"$log.err" &
+  "${SANDBOX_PREFIX[@]}" "$REL/zexa-sandbox" --addr "127.0.0.1:$port" "$@" >"$log" 2>"$log.err" &
   SERVER_PIDS+=($!)
   for ((i = 0; i < 1200; i++)); do
     SANDBOX_URL=$(head -n1 "$log")
@@ -224,24 +226,53 @@ stop_servers
 
 # ---------------------------------------------------------------------------------------------
 step "3. pagination of $PAGE_SEED contacts, per_page=100 ($PAGE_ROUNDS rounds)"
+# Placement: the sandbox on CPU 0 and every client on CPU 1, as if on separate hosts. Left to
+# the scheduler, some client processes share the server's CPU and others do not, and that
+# alone moved the Python/Rust ratio by 0.1 between runs (bench/PROFILES.md). The Rust and
+# Python SDK rounds are then repeated unpinned, as a check ("-unpinned" rows).
+PIN_CLIENT=()
+if (($(nproc) >= 2)) && command -v taskset >/dev/null; then
+  SANDBOX_PREFIX=(taskset -c 0)
+  PIN_CLIENT=(taskset -c 1)
+fi
 start_sandbox --seed-contacts "$PAGE_SEED"
-# Runs a paginate command under /usr/bin/time and adds its "Maximum resident set size".
+SANDBOX_PREFIX=()
+# Runs a paginate command under /usr/bin/time and adds its "Maximum resident set size"; with
+# CLIENT_SUFFIX set, the suffix is added to the line's client name.
 record_rss() {
   local line
   line=$(/usr/bin/time -f '%M' -o "$TMP/maxrss" "$@")
-  echo "${line%\}}, \"max_rss_mb\": $(awk '{printf "%.3f", $1 / 1024}' "$TMP/maxrss")}" | tee -a "$RESULTS"
+  line=${line%\}}
+  if [[ -n ${CLIENT_SUFFIX:-} ]]; then
+    line=$(sed -E "s/(\"client\": *\"[a-z-]+)\"/\1$CLIENT_SUFFIX\"/" <<<"$line")
+  fi
+  echo "$line, \"max_rss_mb\": $(awk '{printf "%.3f", $1 / 1024}' "$TMP/maxrss")}" | tee -a "$RESULTS"
 }
 [[ -n $PY_SDK ]] || skip paginate py-sdk "Python SDK not installed"
 ((HAVE_C)) || skip paginate c-sdk "C library not built"
 for ((r = 1; r <= PAGE_ROUNDS; r++)); do
-  record_rss "$REL/paginate" --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
-  if ((HAVE_C)); then record_rss "$OUT/c/paginate" "$SANDBOX_URL" 100 "$PAGE_SEED"; fi
+  record_rss "${PIN_CLIENT[@]}" "$REL/paginate" --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+  if ((HAVE_C)); then record_rss "${PIN_CLIENT[@]}" "$OUT/c/paginate" "$SANDBOX_URL" 100 "$PAGE_SEED"; fi
   if [[ -n $PY_SDK ]]; then
-    record_rss "$PY_SDK" "$BENCH/python/paginate.py" --client sdk --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+    record_rss "${PIN_CLIENT[@]}" "$PY_SDK" "$BENCH/python/paginate.py" --client sdk --url "$SANDBOX_URL" \
+      --per-page 100 --expect "$PAGE_SEED"
   fi
-  record_rss "$PY" "$BENCH/python/paginate.py" --client requests --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+  record_rss "${PIN_CLIENT[@]}" "$PY" "$BENCH/python/paginate.py" --client requests --url "$SANDBOX_URL" \
+    --per-page 100 --expect "$PAGE_SEED"
 done
 stop_servers
+if ((${#PIN_CLIENT[@]})); then
+  start_sandbox --seed-contacts "$PAGE_SEED"
+  for ((r = 1; r <= PAGE_ROUNDS; r++)); do
+    CLIENT_SUFFIX=-unpinned record_rss "$REL/paginate" --url "$SANDBOX_URL" --per-page 100 --expect "$PAGE_SEED"
+    if [[ -n $PY_SDK ]]; then
+      CLIENT_SUFFIX=-unpinned record_rss "$PY_SDK" "$BENCH/python/paginate.py" --client sdk --url "$SANDBOX_URL" \
+        --per-page 100 --expect "$PAGE_SEED"
+    fi
+  done
+  stop_servers
+fi
+echo "{\"section\": \"paginate-placement\", \"client\": \"all\", \"pinned\": $((${#PIN_CLIENT[@]} > 0))}" >>"$RESULTS"
 
 # ---------------------------------------------------------------------------------------------
 step "4. create throughput: POST /contacts x $CREATE_N from Python ($CREATE_ROUNDS rounds)"
