@@ -45,16 +45,62 @@ impl<'py> PickFields<'_, 'py> {
     }
 }
 
-fn not_an_object<'py>() -> Found<'py> {
-    Err(ser::Error::custom("a model must serialize as a JSON object"))
-}
-
-/// Every serializer method but the object ones refuses: a model is an object.
-macro_rules! refuse {
-    ($($method:ident($($arg:ty),*);)*) => {
-        $(fn $method(self, $(_: $arg),*) -> Found<'py> { not_an_object() })*
+/// Serializer methods that answer `$answer` whatever the value: the scalars (`scalars`) and
+/// the sequences and variants (`compounds`), which neither serializer here walks into.
+macro_rules! answer {
+    (scalars $ok:ty => $answer:expr) => {
+        answer!(@each $ok => $answer;
+            serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
+            serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
+            serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
+            serialize_bytes(&[u8]); serialize_none(); serialize_unit();
+            serialize_unit_struct(&'static str);
+            serialize_unit_variant(&'static str, u32, &'static str););
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<$ok, ToPyError> {
+            $answer
+        }
+    };
+    (@each $ok:ty => $answer:expr; $($method:ident($($arg:ty),*);)*) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<$ok, ToPyError> { $answer })*
+    };
+    (compounds $message:expr) => {
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, ToPyError> {
+            Err(ser::Error::custom($message))
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, ToPyError> {
+            Err(ser::Error::custom($message))
+        }
+        fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, ToPyError> {
+            Err(ser::Error::custom($message))
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, ToPyError> {
+            Err(ser::Error::custom($message))
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, ToPyError> {
+            Err(ser::Error::custom($message))
+        }
     };
 }
+
+const NOT_AN_OBJECT: &str = "a model must serialize as a JSON object";
 
 impl<'a, 'py> ser::Serializer for Pick<'a, 'py> {
     type Ok = Option<Bound<'py, PyAny>>;
@@ -67,50 +113,17 @@ impl<'a, 'py> ser::Serializer for Pick<'a, 'py> {
     type SerializeStruct = PickFields<'a, 'py>;
     type SerializeStructVariant = Impossible<Self::Ok, ToPyError>;
 
-    refuse! {
-        serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
-        serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
-        serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
-        serialize_str(&str); serialize_bytes(&[u8]); serialize_none(); serialize_unit();
-        serialize_unit_struct(&'static str); serialize_unit_variant(&'static str, u32, &'static str);
-    }
+    answer!(scalars Option<Bound<'py, PyAny>> => Err(ser::Error::custom(NOT_AN_OBJECT)));
+    answer!(compounds NOT_AN_OBJECT);
 
+    fn serialize_str(self, _: &str) -> Found<'py> {
+        Err(ser::Error::custom(NOT_AN_OBJECT))
+    }
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Found<'py> {
         value.serialize(self)
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Found<'py> {
         value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Found<'py> {
-        not_an_object()
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, ToPyError> {
-        Err(ser::Error::custom("a model must serialize as a JSON object"))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, ToPyError> {
-        Err(ser::Error::custom("a model must serialize as a JSON object"))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, ToPyError> {
-        Err(ser::Error::custom("a model must serialize as a JSON object"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, ToPyError> {
-        Err(ser::Error::custom("a model must serialize as a JSON object"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<PickFields<'a, 'py>, ToPyError> {
         Ok(PickFields {
@@ -122,15 +135,6 @@ impl<'a, 'py> ser::Serializer for Pick<'a, 'py> {
     }
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<PickFields<'a, 'py>, ToPyError> {
         self.serialize_map(Some(len))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, ToPyError> {
-        Err(ser::Error::custom("a model must serialize as a JSON object"))
     }
 }
 
@@ -178,13 +182,6 @@ impl<'py> ser::SerializeMap for PickFields<'_, 'py> {
 /// Tells whether a map key is the string `.0` (a key that is not a string never is).
 struct IsKey<'a>(&'a str);
 
-/// Every key serializer method but `serialize_str` answers "not it".
-macro_rules! not_it {
-    ($($method:ident($($arg:ty),*);)*) => {
-        $(fn $method(self, $(_: $arg),*) -> Result<bool, ToPyError> { Ok(false) })*
-    };
-}
-
 impl ser::Serializer for IsKey<'_> {
     type Ok = bool;
     type Error = ToPyError;
@@ -196,18 +193,12 @@ impl ser::Serializer for IsKey<'_> {
     type SerializeStruct = Impossible<bool, ToPyError>;
     type SerializeStructVariant = Impossible<bool, ToPyError>;
 
+    answer!(scalars bool => Ok(false));
+    answer!(compounds "a map key must be a string");
+
     fn serialize_str(self, v: &str) -> Result<bool, ToPyError> {
         Ok(v == self.0)
     }
-
-    not_it! {
-        serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
-        serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
-        serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
-        serialize_bytes(&[u8]); serialize_none(); serialize_unit();
-        serialize_unit_struct(&'static str); serialize_unit_variant(&'static str, u32, &'static str);
-    }
-
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<bool, ToPyError> {
         value.serialize(self)
     }
@@ -218,50 +209,10 @@ impl ser::Serializer for IsKey<'_> {
     ) -> Result<bool, ToPyError> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<bool, ToPyError> {
-        Ok(false)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, ToPyError> {
-        Err(ser::Error::custom("a map key must be a string"))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, ToPyError> {
-        Err(ser::Error::custom("a map key must be a string"))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, ToPyError> {
-        Err(ser::Error::custom("a map key must be a string"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, ToPyError> {
-        Err(ser::Error::custom("a map key must be a string"))
-    }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, ToPyError> {
         Err(ser::Error::custom("a map key must be a string"))
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, ToPyError> {
-        Err(ser::Error::custom("a map key must be a string"))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, ToPyError> {
         Err(ser::Error::custom("a map key must be a string"))
     }
 }
