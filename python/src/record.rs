@@ -113,7 +113,7 @@ fn as_dict<'py>(cls: &Bound<'py, PyType>, data: &Bound<'py, PyAny>) -> PyResult<
 }
 
 /// `Record`'s `tp_new`, which builds an instance of any subclass with that subclass's layout.
-static RECORD_NEW: PyOnceLock<usize> = PyOnceLock::new();
+static RECORD_NEW: PyOnceLock<ffi::newfunc> = PyOnceLock::new();
 
 /// A model class, checked to be a subclass of [`Record`], whose instances the binding builds.
 struct ModelClass<'py> {
@@ -138,13 +138,11 @@ impl<'py> ModelClass<'py> {
             // PyType_FromSpec) answers PyType_GetSlot on every supported Python.
             let slot = unsafe { ffi::PyType_GetSlot(record.as_type_ptr(), ffi::Py_tp_new) };
             if slot.is_null() {
-                Err(PyRuntimeError::new_err("Record has no tp_new"))
-            } else {
-                Ok(slot as usize)
+                return Err(PyRuntimeError::new_err("Record has no tp_new"));
             }
+            // SAFETY: a non-NULL `Py_tp_new` slot holds a `newfunc`.
+            Ok(unsafe { std::mem::transmute::<*mut std::ffi::c_void, ffi::newfunc>(slot) })
         })?;
-        // SAFETY: the address is Record's `newfunc`, read from its `Py_tp_new` slot above.
-        let new = unsafe { std::mem::transmute::<usize, ffi::newfunc>(new) };
         Ok(ModelClass {
             cls,
             new,
