@@ -149,7 +149,19 @@ fn campaign_rules_and_credits() {
     assert_eq!(s.json["status"], "scheduled");
     assert_eq!(c.credits(), 1.0);
     let sid = s.json["id"].as_str().unwrap();
-    std::thread::sleep(Duration::from_millis(150)); // > 2x delivery_ms: it would be done if started
+    // A campaign sent now, to one of the same contacts, runs to completion; the scheduled one,
+    // created first, would have run as far by then had it started.
+    let one = c.post("/contacts/list", &json!({"name": "One"})).json["id"].clone();
+    c.post(
+        "/contacts/list/contacts",
+        &json!({"list_ids": [one], "contact_ids": [ids[0]]}),
+    );
+    let now = c.post("/campaigns", &with("contact_list_id", one));
+    assert_eq!(now.status, 201, "{}", now.text);
+    let now_id = now.json["id"].as_str().unwrap();
+    c.poll(&format!("/campaigns/{now_id}"), 10, |v| {
+        v["status"] == "completed"
+    });
     let g = c.get(&format!("/campaigns/{sid}"));
     assert_eq!(g.json["status"], "scheduled");
     assert_eq!(g.json["sent_at"], Value::Null);
