@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import socket
+from typing import List
 
 import pytest
 
@@ -161,3 +163,23 @@ def test_bad_settings() -> None:
 def test_wrong_argument_types(client: zexa.Client, call) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(TypeError):
         call(client)
+
+
+def test_errors_survive_pickling(client: zexa.Client) -> None:
+    errors: List[zexa.ZexaError] = []
+    for call in (
+        lambda: client.contacts.get("cnt_missing"),
+        lambda: client.contacts.create(name="A", phone="912"),
+        lambda: zexa.Client(API_KEY, base_url="http://127.0.0.1:9/v1", max_retries=0).credits.get(),
+        lambda: zexa.parse_webhook_event(b"{}"),
+    ):
+        with pytest.raises(zexa.ZexaError) as raised:
+            call()
+        errors.append(raised.value)
+    for error in errors:
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and copy.args == error.args and str(copy) == str(error)
+        assert copy.__dict__ == error.__dict__
+    not_found = pickle.loads(pickle.dumps(errors[0]))
+    assert isinstance(not_found, zexa.NotFoundError) and not_found.status_code == 404
+    assert not_found.request_id == errors[0].request_id and not_found.request_id

@@ -6,7 +6,7 @@ place, from the core's error kind (``python/src/errors.rs``).
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Dict, Optional, Tuple, Type
 
 __all__ = [
     "ZexaError",
@@ -35,6 +35,20 @@ class ZexaError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # An exception pickles as ``cls(*args)`` by default, which these keyword-only
+        # attributes would not survive (and some subclasses require them): rebuild it
+        # without ``__init__`` and restore every attribute.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(cls: Type[ZexaError], args: Tuple[Any, ...], state: Dict[str, Any]) -> ZexaError:
+    """Rebuilds a pickled error (see ``ZexaError.__reduce__``)."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidInputError(ZexaError, ValueError):
