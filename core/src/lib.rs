@@ -73,7 +73,7 @@ pub use resources::Credits as CreditsHandler;
 pub use resources::{
     Campaigns, ContactLists, Contacts, CreateCampaign, CreateContact, CreateContactList, CreateExport,
     CreateWebhook, Exports, ImportMapped, ImportVcard, ListContacts, ListMembership, ListParams, Messages,
-    SendMessage, SenderIds, UpdateContact, Webhooks,
+    SendMessage, SenderIds, UpdateContact, WaitControl, Webhooks,
 };
 pub use transport::Method;
 

@@ -1,6 +1,7 @@
 //! Campaign endpoints, statuses and `wait`.
 mod common;
 
+use std::ops::ControlFlow;
 use std::time::Duration;
 
 use common::*;
@@ -192,6 +193,34 @@ fn wait_polls_until_a_final_status() {
             CampaignStatus::Processing,
             CampaignStatus::Completed
         ]
+    );
+}
+
+#[test]
+fn wait_stops_when_the_progress_callback_breaks() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        bare(when, GET, "/campaigns/cmp_xyz789");
+        json(then, 200, created());
+    });
+    let mut polls = 0;
+    let last = client(&server)
+        .campaigns()
+        .wait_with_progress("cmp_xyz789", Duration::from_millis(10), None, |_| {
+            polls += 1;
+            if polls == 2 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .unwrap();
+    assert_eq!(polls, 2);
+    mock.assert_calls(2);
+    assert_eq!(
+        last.status,
+        CampaignStatus::Processing,
+        "the campaign as last polled"
     );
 }
 

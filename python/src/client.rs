@@ -3,6 +3,7 @@
 //! models come back as instances of their Python classes (see `record.rs`).
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::time::Duration;
 
 use pyo3::prelude::*;
@@ -399,7 +400,8 @@ impl NativeClient {
     }
 
     /// Polls a campaign until it is final (GIL released between polls). `on_progress` gets
-    /// each polled campaign as a dict; an exception it raises is raised when the wait ends.
+    /// each polled campaign; an exception it raises stops the wait and is raised, and so does
+    /// a signal's (Ctrl-C's `KeyboardInterrupt`), checked after every poll.
     #[pyo3(signature = (campaign_id, *, poll_interval=2.0, timeout=None, on_progress=None))]
     fn campaigns_wait(
         &self,
@@ -411,23 +413,30 @@ impl NativeClient {
     ) -> PyResult<Py<PyAny>> {
         let poll_interval = check(py, seconds("poll_interval", poll_interval))?;
         let timeout = check(py, timeout.map(|t| seconds("timeout", t)).transpose())?;
-        let mut callback_error: Option<PyErr> = None;
+        let mut stopped_by: Option<PyErr> = None;
         crate::logging::refresh_level(py);
         let result = py.detach(|| {
             self.client
                 .campaigns()
                 .wait_with_progress(campaign_id, poll_interval, timeout, |campaign| {
-                    let (Some(callback), None) = (&on_progress, &callback_error) else {
-                        return;
-                    };
                     let outcome = Python::attach(|py| -> PyResult<()> {
-                        callback.call1(py, (into_model(py, campaign.clone())?,))?;
+                        // A wait can last hours: Ctrl-C must not have to outlast it.
+                        py.check_signals()?;
+                        if let Some(callback) = &on_progress {
+                            callback.call1(py, (into_model(py, campaign.clone())?,))?;
+                        }
                         Ok(())
                     });
-                    callback_error = outcome.err();
+                    match outcome {
+                        Ok(()) => ControlFlow::Continue(()),
+                        Err(err) => {
+                            stopped_by = Some(err);
+                            ControlFlow::Break(())
+                        }
+                    }
                 })
         });
-        if let Some(err) = callback_error {
+        if let Some(err) = stopped_by {
             return Err(err);
         }
         let campaign = result.map_err(|e| to_py_err(py, e))?;

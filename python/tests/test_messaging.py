@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from datetime import datetime, timedelta, timezone
 from typing import List
 
@@ -37,7 +41,7 @@ def test_campaign_create_get_list_wait(client: zexa.Client) -> None:
     assert client.campaigns.wait(campaign.id) == done
 
 
-def test_campaign_wait_progress_error_is_raised(client: zexa.Client) -> None:
+def test_campaign_wait_progress_error_is_raised(client: zexa.Client, sandbox: Sandbox) -> None:
     lst = _audience(client, 1)
     campaign = client.campaigns.create(
         name="P", channel="sms", contact_list_id=lst.id, sender_id="ZEXA", body="x"
@@ -46,8 +50,36 @@ def test_campaign_wait_progress_error_is_raised(client: zexa.Client) -> None:
     def boom(c: zexa.Campaign) -> None:
         raise KeyError("boom")
 
+    before = sandbox.requests()
     with pytest.raises(KeyError):
         client.campaigns.wait(campaign.id, poll_interval=0.05, on_progress=boom)
+    assert sandbox.requests() - before == 1, "the wait stops at the exception"
+
+
+def test_ctrl_c_stops_a_campaign_wait(client: zexa.Client, sandbox: Sandbox) -> None:
+    lst = _audience(client, 1)
+    later = datetime.now(timezone.utc) + timedelta(hours=1)
+    campaign = client.campaigns.create(
+        name="Later", channel="sms", contact_list_id=lst.id, sender_id="ZEXA", body="x", scheduled_at=later
+    )
+    before = sandbox.requests()
+
+    def interrupt_once_polled() -> None:
+        deadline = time.monotonic() + 10
+        while sandbox.requests() == before and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    interrupter = threading.Thread(target=interrupt_once_polled)
+    interrupter.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            client.campaigns.wait(campaign.id, poll_interval=0.05, timeout=20)
+    finally:
+        interrupter.join()
+    assert time.monotonic() - started < 5, "stopped at the next poll, not at the timeout"
+    assert client.campaigns.get(campaign.id).status == "scheduled"
 
 
 @pytest.mark.parametrize(

@@ -285,8 +285,8 @@ class Campaigns(_Resource):
         """Polls a campaign until it is ``completed`` or ``failed`` and returns it.
 
         Raises ``zexa.APITimeoutError`` when ``timeout`` seconds pass first. ``on_progress``, if
-        given, is called with each polled campaign; an exception it raises stops further calls
-        to it and is raised when the wait ends.
+        given, is called with each polled campaign; an exception it raises stops the wait and
+        is raised. Ctrl-C (``KeyboardInterrupt``) stops it too, after the poll in progress.
         """
         return self._native.campaigns_wait(
             campaign_id, poll_interval=poll_interval, timeout=timeout, on_progress=on_progress

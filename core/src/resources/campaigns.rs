@@ -1,4 +1,5 @@
 use serde::de::DeserializeOwned;
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -132,7 +133,9 @@ impl<'a> Campaigns<'a> {
         self.wait_with_progress(campaign_id, poll_interval, timeout, |_| {})
     }
 
-    /// [`Self::wait`], calling `progress` with the campaign after every poll.
+    /// [`Self::wait`], calling `progress` with the campaign after every poll. `progress` may
+    /// return nothing, or a [`ControlFlow`]: `ControlFlow::Break(())` stops the wait at once,
+    /// which then returns the campaign as last polled (not necessarily final).
     ///
     /// ```no_run
     /// # use std::time::Duration;
@@ -142,12 +145,12 @@ impl<'a> Campaigns<'a> {
     /// })?;
     /// # Ok::<(), zexa::Error>(())
     /// ```
-    pub fn wait_with_progress(
+    pub fn wait_with_progress<R: WaitControl>(
         &self,
         campaign_id: &str,
         poll_interval: Duration,
         timeout: Option<Duration>,
-        mut progress: impl FnMut(&Campaign),
+        mut progress: impl FnMut(&Campaign) -> R,
     ) -> Result<Campaign> {
         if poll_interval.is_zero() {
             return Err(Error::invalid("poll_interval", "must be greater than zero"));
@@ -157,8 +160,8 @@ impl<'a> Campaigns<'a> {
         loop {
             let campaign = self.get(campaign_id)?;
             polls += 1;
-            progress(&campaign);
-            if campaign.status.is_final() {
+            let keep_waiting = progress(&campaign).keep_waiting();
+            if !keep_waiting || campaign.status.is_final() {
                 return Ok(campaign);
             }
             let mut pause = poll_interval;
@@ -178,5 +181,24 @@ impl<'a> Campaigns<'a> {
             }
             std::thread::sleep(pause);
         }
+    }
+}
+
+/// What a [`Campaigns::wait_with_progress`] callback returns: nothing (keep waiting) or a
+/// [`ControlFlow`] (`Break` stops the wait).
+pub trait WaitControl {
+    /// Whether the wait goes on.
+    fn keep_waiting(self) -> bool;
+}
+
+impl WaitControl for () {
+    fn keep_waiting(self) -> bool {
+        true
+    }
+}
+
+impl WaitControl for ControlFlow<()> {
+    fn keep_waiting(self) -> bool {
+        self.is_continue()
     }
 }

@@ -26,7 +26,7 @@ mod messages;
 mod sender_ids;
 mod webhooks;
 
-pub use campaigns::{Campaigns, CreateCampaign};
+pub use campaigns::{Campaigns, CreateCampaign, WaitControl};
 pub use contact_lists::{ContactLists, CreateContactList, ListMembership};
 pub use contacts::{Contacts, CreateContact, ImportMapped, ImportVcard, ListContacts, UpdateContact};
 pub use credits::Credits;
