@@ -35,9 +35,14 @@ pub fn to_py_err(py: Python<'_>, err: zexa::Error) -> PyErr {
     build(py, &err).unwrap_or_else(|e| e)
 }
 
-fn build(py: Python<'_>, err: &zexa::Error) -> PyResult<PyErr> {
+/// The exception class `name` of `zexa._exceptions`.
+fn exception_class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     let module = EXCEPTIONS.get_or_try_init(py, || py.import("zexa._exceptions").map(Bound::unbind))?;
-    let class = module.bind(py).getattr(class_name(err.kind()))?;
+    module.bind(py).getattr(name)
+}
+
+fn build(py: Python<'_>, err: &zexa::Error) -> PyResult<PyErr> {
+    let class = exception_class(py, class_name(err.kind()))?;
     let kwargs = PyDict::new(py);
     match err {
         zexa::Error::Api(api) => {
@@ -95,10 +100,7 @@ pub fn check<T>(py: Python<'_>, result: zexa::Result<T>) -> PyResult<T> {
 
 /// A `zexa.DecodeError` raised by the binding (JSON fields that do not fit a model).
 pub fn decode_error(py: Python<'_>, message: String) -> PyErr {
-    let build = || -> PyResult<PyErr> {
-        let module = EXCEPTIONS.get_or_try_init(py, || py.import("zexa._exceptions").map(Bound::unbind))?;
-        let instance = module.bind(py).getattr("DecodeError")?.call1((message,))?;
-        Ok(PyErr::from_value(instance))
-    };
-    build().unwrap_or_else(|e| e)
+    exception_class(py, "DecodeError")
+        .and_then(|class| class.call1((message,)))
+        .map_or_else(|e| e, PyErr::from_value)
 }

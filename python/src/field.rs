@@ -56,9 +56,8 @@ impl NativeField {
         let key = field.key.bind(py);
         let record = obj.cast::<Record>()?;
         let value = record.get().field(py, &field.name)?;
-        let none = || py.None().into_bound(py);
         let Some(value) = value.filter(|value| !value.is_none()) else {
-            return Ok(none());
+            return Ok(py.None().into_bound(py));
         };
         let Some(convert) = &field.convert else {
             return Ok(value);

@@ -52,13 +52,6 @@ macro_rules! core_models {
         }
 
         impl CoreValue {
-            /// The core model's name (as in a Python class's `_core`).
-            pub fn name(&self) -> &'static str {
-                match self {
-                    $(CoreValue::$ty(_) => stringify!($ty),)*
-                }
-            }
-
             /// The JSON field `key` as a Python object; `None` when the model does not have it.
             pub fn field<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
                 match self {

@@ -20,7 +20,6 @@ from dataclasses import FrozenInstanceError
 from datetime import datetime, timezone
 from typing import (
     Any,
-    Callable,
     ClassVar,
     Dict,
     Generic,
