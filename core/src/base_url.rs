@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use ureq::http::Uri;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 
 /// The production API.
 pub const DEFAULT_BASE_URL: &str = "https://api.zexa.ao/v1";
@@ -15,10 +15,10 @@ pub(crate) fn check_base_url(url: &str) -> Result<String> {
     let trimmed = url.trim_end_matches('/');
     let uri: Uri = trimmed
         .parse()
-        .map_err(|e| Error::invalid("base_url", format!("{url:?} is not a URL: {e}")))?;
+        .map_err(|e| Error::invalid("base_url", format!("{} is not a URL: {e}", quoted(url))))?;
     let host = uri
         .host()
-        .ok_or_else(|| Error::invalid("base_url", format!("{url:?} has no host")))?;
+        .ok_or_else(|| Error::invalid("base_url", format!("{} has no host", quoted(url))))?;
     if uri.query().is_some() {
         return Err(Error::invalid("base_url", "must not have a query string"));
     }
@@ -36,7 +36,7 @@ pub(crate) fn check_base_url(url: &str) -> Result<String> {
         _ => {
             return Err(Error::invalid(
                 "base_url",
-                format!("{url:?} must start with https:// (or http:// to a loopback host)"),
+                format!("{} must start with https:// (or http:// to a loopback host)", quoted(url)),
             ))
         }
     }

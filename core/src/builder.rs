@@ -4,8 +4,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::base_url::{check_base_url, DEFAULT_BASE_URL};
-use crate::client::{Client, Inner};
-use crate::error::{Error, Result};
+use crate::client::{Client, Inner, Shared};
+use crate::error::{quoted, Error, Result};
+use crate::pool::Connections;
 use crate::retry::RetryPolicy;
 use crate::secret::ApiKey;
 
@@ -48,6 +49,7 @@ pub struct ClientBuilder {
     base_url: String,
     timeout: Duration,
     connect_timeout: Duration,
+    total_timeout: Option<Duration>,
     retry: RetryPolicy,
     app: Option<String>,
     proxy: ProxySetting,
@@ -75,6 +77,7 @@ impl ClientBuilder {
             base_url: DEFAULT_BASE_URL.to_owned(),
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            total_timeout: None,
             retry: RetryPolicy::default(),
             app: None,
             proxy: ProxySetting::FromEnvironment,
@@ -101,6 +104,15 @@ impl ClientBuilder {
     /// Bound of opening a connection (default 10 s; never longer than [`Self::timeout`]).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// Bound of a whole call: every attempt, retry back-off and `Retry-After` wait included
+    /// (default: none, so a call may last `(max_retries + 1) * timeout` plus its waits). A
+    /// retry that could not finish in time is not started; the call returns
+    /// [`Error::Timeout`].
+    pub fn total_timeout(mut self, total: Duration) -> Self {
+        self.total_timeout = Some(total);
         self
     }
 
@@ -174,28 +186,29 @@ impl ClientBuilder {
     /// Checks every setting and builds the client.
     ///
     /// # Errors
-    /// [`Error::InvalidInput`] for an empty key or one with control characters, an unparsable
-    /// base URL, plain http to a remote host, a zero timeout, an app info with control
-    /// characters, an invalid proxy or CA.
+    /// [`Error::InvalidInput`] for a key that is empty, longer than 1 KiB or not printable
+    /// ASCII, an unparsable base URL, plain http to a remote host, a zero timeout, an app info
+    /// that is not printable ASCII or longer than 256 bytes, an invalid proxy or CA.
     pub fn build(self) -> Result<Client> {
         let key = ApiKey::new(&self.api_key)?;
         let base_url = check_base_url(&self.base_url)?;
         if self.timeout.is_zero() {
             return Err(Error::invalid("timeout", "must be greater than zero"));
         }
+        if self.total_timeout.is_some_and(|t| t.is_zero()) {
+            return Err(Error::invalid("total_timeout", "must be greater than zero"));
+        }
         let proxy = match &self.proxy {
             ProxySetting::FromEnvironment => ureq::Proxy::try_from_env(),
             ProxySetting::Disabled => None,
-            ProxySetting::Url(url) => {
-                Some(ureq::Proxy::new(url).map_err(|e| Error::invalid("proxy", format!("{url:?}: {e}")))?)
-            }
+            // The URL is not quoted: it may carry the proxy's credentials.
+            ProxySetting::Url(url) => Some(
+                ureq::Proxy::new(url)
+                    .map_err(|e| Error::invalid("proxy", format!("not a usable proxy URL: {e}")))?,
+            ),
         };
-        // A control character in the User-Agent would make ureq panic on every request.
-        if let Some(app) = self.app.as_deref().filter(|a| a.chars().any(char::is_control)) {
-            return Err(Error::invalid(
-                "app_info",
-                format!("{app:?} contains control characters"),
-            ));
+        if let Some(app) = &self.app {
+            check_app_info(app)?;
         }
         let user_agent = match &self.app {
             Some(app) => format!("{USER_AGENT} {app}"),
@@ -216,22 +229,52 @@ impl ClientBuilder {
         if !self.root_certs_pem.is_empty() {
             config = config.tls_config(tls_with_roots(&self.root_certs_pem)?);
         }
-        let agent = ureq::Agent::with_parts(
-            config.build(),
-            ureq::unversioned::transport::DefaultConnector::default(),
-            crate::resolver::SdkResolver::default(),
-        );
+        let shared = Shared {
+            connections: Connections::new(config.build()),
+            authorization: key.bearer(),
+            key,
+            base_url,
+            max_response_bytes: self.max_response_bytes,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
-                agent,
-                authorization: key.bearer(),
-                base_url,
+                shared: Arc::new(shared),
                 timeout: self.timeout,
+                total_timeout: self.total_timeout,
                 retry: self.retry,
-                max_response_bytes: self.max_response_bytes,
+                cancel: None,
             }),
         })
     }
+}
+
+/// The longest app info accepted in the `User-Agent`.
+const MAX_APP_INFO_BYTES: usize = 256;
+
+/// App info goes into the `User-Agent` header: printable ASCII (spaces allowed), bounded. A
+/// control character would make ureq panic, a non-ASCII one is no valid header value, and a
+/// huge one overflows the request head on every call.
+fn check_app_info(app: &str) -> Result<()> {
+    if app.len() > MAX_APP_INFO_BYTES {
+        return Err(Error::invalid(
+            "app_info",
+            format!(
+                "is {} bytes long, over the limit of {MAX_APP_INFO_BYTES}",
+                app.len()
+            ),
+        ));
+    }
+    if let Some(c) = app.chars().find(|c| !(c.is_ascii_graphic() || *c == ' ')) {
+        return Err(Error::invalid(
+            "app_info",
+            format!(
+                "{} contains U+{:04X}: only printable ASCII fits in the User-Agent header",
+                quoted(app),
+                c as u32
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A TLS configuration trusting exactly the certificates in `pems`.

@@ -9,16 +9,21 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::builder::ClientBuilder;
-use crate::error::{excerpt, ApiError, Error, Result};
+use crate::cancel::{pause, CancelToken};
+use crate::error::{excerpt, redact, truncated, ApiError, Error, Result, EXCERPT_CHARS, REDACTED};
+use crate::pool::Connections;
 use crate::resources::{Campaigns, ContactLists, Contacts, Credits, Exports, Messages, SenderIds, Webhooks};
 use crate::retry::{Decision, RetryPolicy};
+use crate::secret::ApiKey;
 use crate::transport::{send_once, Attempt, Method, Payload, Wire};
 use crate::url;
 
 /// A blocking client of the Zexa API.
 ///
 /// `Client` is `Send + Sync` and cheap to clone: clones share one connection pool, so create
-/// one per process and share it between threads.
+/// one per process and share it between threads. A client used after `fork()` is safe: the
+/// child notices that the process changed and opens its own connections (see
+/// [`Client::after_fork_in_child`]).
 ///
 /// ```no_run
 /// let client = zexa::Client::new("zx_live_key")?;
@@ -31,23 +36,35 @@ pub struct Client {
     pub(crate) inner: Arc<Inner>,
 }
 
-/// The shared state of a client and its clones.
+/// The settings of one client handle; [`Client::with_timeout`] and its kin make another
+/// handle over the same [`Shared`] state.
 pub(crate) struct Inner {
-    pub agent: ureq::Agent,
+    pub shared: Arc<Shared>,
+    pub timeout: Duration,
+    /// The bound of a whole call, retries and their waits included.
+    pub total_timeout: Option<Duration>,
+    pub retry: RetryPolicy,
+    pub cancel: Option<CancelToken>,
+}
+
+/// What every handle made from one builder shares.
+pub(crate) struct Shared {
+    pub connections: Connections,
+    /// The key, to remove it from anything a server echoes back.
+    pub key: ApiKey,
     /// `Bearer <key>`: a secret, never printed.
     pub authorization: String,
     pub base_url: String,
-    pub timeout: Duration,
-    pub retry: RetryPolicy,
     pub max_response_bytes: u64,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.inner.base_url)
+            .field("base_url", &self.inner.shared.base_url)
             .field("api_key", &"<redacted>")
             .field("timeout", &self.inner.timeout)
+            .field("total_timeout", &self.inner.total_timeout)
             .field("max_retries", &self.inner.retry.max_retries)
             .finish()
     }
@@ -58,14 +75,21 @@ pub(crate) struct Answer {
     pub status: u16,
     /// How many attempts it took.
     pub attempts: u32,
+    /// Whether the call's method can change anything (a 2xx that cannot be decoded still did).
+    pub effectful: bool,
     pub body: Vec<u8>,
 }
+
+/// The longest request URL sent. Servers and proxies commonly refuse longer ones (8 KiB is
+/// nginx's and most gateways' header line limit), so a longer one is refused before sending.
+pub const MAX_URL_BYTES: usize = 8 * 1024;
 
 impl Client {
     /// A client of the production API with default settings.
     ///
     /// # Errors
-    /// [`Error::InvalidInput`] when the key is empty or has whitespace or control characters.
+    /// [`Error::InvalidInput`] when the key is empty, longer than 1 KiB, or has a character
+    /// that is not printable ASCII.
     pub fn new(api_key: &str) -> Result<Client> {
         Client::builder(api_key).build()
     }
@@ -117,12 +141,17 @@ impl Client {
 
     /// The API root this client talks to, without a trailing slash.
     pub fn base_url(&self) -> &str {
-        &self.inner.base_url
+        &self.inner.shared.base_url
     }
 
     /// The per-attempt timeout of this client.
     pub fn timeout(&self) -> Duration {
         self.inner.timeout
+    }
+
+    /// The bound of a whole call, retries included, when one is set.
+    pub fn total_timeout(&self) -> Option<Duration> {
+        self.inner.total_timeout
     }
 
     /// The retry budget of this client.
@@ -131,6 +160,9 @@ impl Client {
     }
 
     /// A client with another timeout that shares this one's connection pool.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for a zero timeout.
     pub fn with_timeout(&self, timeout: Duration) -> Result<Client> {
         if timeout.is_zero() {
             return Err(Error::invalid("timeout", "must be greater than zero"));
@@ -138,19 +170,47 @@ impl Client {
         Ok(self.derive(|inner| inner.timeout = timeout))
     }
 
+    /// A client with another total timeout (`None`: none) that shares this one's pool.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for a zero timeout.
+    pub fn with_total_timeout(&self, total: Option<Duration>) -> Result<Client> {
+        if total.is_some_and(|t| t.is_zero()) {
+            return Err(Error::invalid("total_timeout", "must be greater than zero"));
+        }
+        Ok(self.derive(|inner| inner.total_timeout = total))
+    }
+
     /// A client with another retry budget that shares this one's connection pool.
     pub fn with_max_retries(&self, max_retries: u32) -> Client {
         self.derive(|inner| inner.retry.max_retries = max_retries)
     }
 
+    /// A client whose calls stop when `token` is cancelled (see [`CancelToken`]); it shares
+    /// this one's connection pool.
+    pub fn with_cancellation(&self, token: &CancelToken) -> Client {
+        self.derive(|inner| inner.cancel = Some(token.clone()))
+    }
+
+    /// Drops the connections inherited from the parent process and starts a fresh pool, when
+    /// called in a child forked since the client was made; does nothing in the process that
+    /// made it.
+    ///
+    /// Every call does this by itself when it notices that the process changed, so calling it
+    /// is never needed for correctness: it only closes the inherited sockets at once (the
+    /// Python package calls it from `os.register_at_fork`). The parent's connections are left
+    /// as they were: nothing is read, written or shut down on them.
+    pub fn after_fork_in_child(&self) {
+        self.inner.shared.connections.restart_in_child();
+    }
+
     fn derive(&self, change: impl FnOnce(&mut Inner)) -> Client {
         let mut inner = Inner {
-            agent: self.inner.agent.clone(),
-            authorization: self.inner.authorization.clone(),
-            base_url: self.inner.base_url.clone(),
+            shared: Arc::clone(&self.inner.shared),
             timeout: self.inner.timeout,
+            total_timeout: self.inner.total_timeout,
             retry: self.inner.retry,
-            max_response_bytes: self.inner.max_response_bytes,
+            cancel: self.inner.cancel.clone(),
         };
         change(&mut inner);
         Client {
@@ -252,6 +312,7 @@ impl Client {
     }
 
     /// Sends a call, retrying as the policy allows, and returns the 2xx answer or the error.
+    /// Every error it returns has the key removed (a server may echo it).
     pub(crate) fn execute(
         &self,
         method: Method,
@@ -259,23 +320,68 @@ impl Client {
         query: &[(String, String)],
         payload: &Payload,
     ) -> Result<Answer> {
+        let shared = &*self.inner.shared;
+        self.run(method, path, query, payload)
+            .map_err(|e| e.redacted(shared.key.expose()))
+    }
+
+    fn run(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(String, String)],
+        payload: &Payload,
+    ) -> Result<Answer> {
         let inner = &*self.inner;
-        let url = url::build(&inner.base_url, path, query);
-        let wire = Wire {
-            agent: &inner.agent,
-            authorization: &inner.authorization,
-            timeout: inner.timeout,
-            max_body: inner.max_response_bytes,
-        };
+        let shared = &*inner.shared;
+        let url = url::build(&shared.base_url, path, query);
+        if url.len() > MAX_URL_BYTES {
+            return Err(Error::invalid(
+                "url",
+                format!(
+                    "the request URL would be {} bytes, over the limit of {MAX_URL_BYTES} (an ID or query value that long cannot be sent)",
+                    url.len()
+                ),
+            ));
+        }
+        let started = Instant::now();
+        let deadline = inner.total_timeout.map(|t| started + t);
+        let token = inner.cancel.as_ref();
+        let log_path = truncated(path, LOG_PATH_CHARS);
+        let secret = shared.key.expose();
+        let agent = shared.connections.agent();
         let mut attempt_no = 1;
         loop {
-            let started = Instant::now();
+            if let Some(token) = token.filter(|t| t.is_cancelled()) {
+                return Err(token.interrupted_error());
+            }
+            let timeout = match deadline {
+                Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                    Some(left) if !left.is_zero() => inner.timeout.min(left),
+                    _ => return Err(total_timeout_error(inner, attempt_no - 1)),
+                },
+                None => inner.timeout,
+            };
+            let wire = Wire {
+                agent: &agent,
+                authorization: &shared.authorization,
+                timeout,
+                max_body: shared.max_response_bytes,
+            };
+            let attempt_started = Instant::now();
+            if let Some(token) = token {
+                token.attempt_started(method.may_take_effect());
+            }
             let outcome = send_once(&wire, method, &url, payload);
+            let may_have_executed = outcome.may_have_executed(method);
+            if let Some(token) = token {
+                token.attempt_ended(may_have_executed);
+            }
             log::debug!(
                 target: "zexa",
-                "zexa: {method} {path} -> {} in {} ms (attempt {attempt_no})",
-                outcome_summary(&outcome),
-                started.elapsed().as_millis()
+                "{method} {log_path} -> {} in {} ms (attempt {attempt_no})",
+                outcome_summary(&outcome, secret),
+                attempt_started.elapsed().as_millis()
             );
             let outcome = match outcome {
                 Attempt::Answered {
@@ -286,34 +392,71 @@ impl Client {
                     return Ok(Answer {
                         status,
                         attempts: attempt_no,
+                        effectful: method.may_take_effect(),
                         body,
                     });
                 }
                 failed => failed,
             };
             match inner.retry.decide(method, attempt_no, &outcome) {
+                Decision::RetryAfter(wait) if deadline.is_some_and(|d| Instant::now() + wait >= d) => {
+                    log::warn!(
+                        target: "zexa",
+                        "{method} {log_path} attempt {attempt_no} failed ({}); no time left to retry within the total timeout",
+                        outcome_summary(&outcome, secret),
+                    );
+                    return Err(into_error(outcome, attempt_no, method, secret));
+                }
                 Decision::RetryAfter(wait) => {
                     log::warn!(
                         target: "zexa",
-                        "zexa: {method} {path} attempt {attempt_no} failed ({}); retrying in {} ms",
-                        outcome_summary(&outcome),
+                        "{method} {log_path} attempt {attempt_no} failed ({}); retrying in {} ms",
+                        outcome_summary(&outcome, secret),
                         wait.as_millis()
                     );
-                    std::thread::sleep(wait);
+                    pause(token, wait)?;
                     attempt_no += 1;
                 }
                 Decision::GiveUp => {
                     if attempt_no > 1 || !matches!(outcome, Attempt::Answered { .. }) {
                         log::warn!(
                             target: "zexa",
-                            "zexa: {method} {path} gave up after {attempt_no} attempt(s): {}",
-                            outcome_summary(&outcome)
+                            "{method} {log_path} gave up after {attempt_no} attempt(s): {}",
+                            outcome_summary(&outcome, secret)
                         );
                     }
-                    return Err(into_error(outcome, attempt_no));
+                    return Err(into_error(outcome, attempt_no, method, secret));
                 }
             }
         }
+    }
+
+    /// Waits `pause` between polls of a wait; cut short (an [`Error::Interrupted`]) when the
+    /// client's [`CancelToken`] is cancelled.
+    pub(crate) fn pause(&self, wait: Duration) -> Result<()> {
+        pause(self.inner.cancel.as_ref(), wait)
+    }
+}
+
+/// At most this many characters of a request path are logged (an ID of 100,000 characters
+/// must not make a log line that long).
+const LOG_PATH_CHARS: usize = 120;
+
+/// At most this many characters of a transport failure are kept (ureq's messages may quote
+/// the URL).
+const FAILURE_CHARS: usize = 300;
+
+/// The error of a call whose total timeout elapsed before another attempt could start.
+fn total_timeout_error(inner: &Inner, attempts: u32) -> Error {
+    Error::Timeout {
+        message: format!(
+            "the total timeout of {:?} elapsed",
+            inner.total_timeout.unwrap_or_default()
+        ),
+        attempts,
+        // Only a failure that surely had no effect is retried, so the attempts before this
+        // one took none.
+        may_have_executed: false,
     }
 }
 
@@ -325,8 +468,15 @@ pub(crate) fn json_payload<T: Serialize + ?Sized>(body: &T) -> Result<Payload> {
 }
 
 fn decode<T: DeserializeOwned>(answer: &Answer) -> Result<T> {
-    serde_json::from_slice(&answer.body)
-        .map_err(|e| Error::decode(answer.status, e.to_string(), &answer.body, answer.attempts))
+    serde_json::from_slice(&answer.body).map_err(|e| {
+        Error::decode(
+            answer.status,
+            e.to_string(),
+            &answer.body,
+            answer.attempts,
+            answer.effectful,
+        )
+    })
 }
 
 fn failure_message(outcome: &Attempt) -> &str {
@@ -334,15 +484,22 @@ fn failure_message(outcome: &Attempt) -> &str {
         Attempt::Answered { .. } => "answered",
         Attempt::NotConnected { message }
         | Attempt::Failed { message }
-        | Attempt::TimedOut { message }
+        | Attempt::TimedOut { message, .. }
         | Attempt::Fatal { message, .. } => message,
     }
 }
 
-fn outcome_summary(outcome: &Attempt) -> String {
+/// A failure for the log and for errors: the key removed, then cut to a bounded length.
+fn clean_failure(outcome: &Attempt, secret: &str) -> String {
+    let mut text = failure_message(outcome).to_owned();
+    redact(&mut text, secret);
+    truncated(&text, FAILURE_CHARS).into_owned()
+}
+
+fn outcome_summary(outcome: &Attempt, secret: &str) -> String {
     match outcome {
         Attempt::Answered { status, .. } => format!("HTTP {status}"),
-        other => failure_message(other).to_owned(),
+        other => clean_failure(other, secret),
     }
 }
 
@@ -359,8 +516,17 @@ fn non_blank(text: Option<String>) -> Option<String> {
     text.filter(|t| !t.trim().is_empty())
 }
 
-/// Turns the last failed attempt into the caller's error.
-fn into_error(outcome: Attempt, attempts: u32) -> Error {
+/// The text of an error body, the key removed before it is cut (a cut could leave part of it).
+fn body_text(text: &str, secret: &str) -> String {
+    let mut text = text.to_owned();
+    redact(&mut text, secret);
+    truncated(&text, EXCERPT_CHARS).into_owned()
+}
+
+/// Turns the last failed attempt of a `method` call into the caller's error.
+fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> Error {
+    let may_have_executed = outcome.may_have_executed(method);
+    let message = clean_failure(&outcome, secret);
     match outcome {
         Attempt::Answered {
             status,
@@ -374,40 +540,68 @@ fn into_error(outcome: Attempt, attempts: u32) -> Error {
                 Some(b) => (non_blank(b.error), non_blank(b.message), b.details, b.request_id),
                 None => (None, None, None, None),
             };
-            let message = message.unwrap_or_else(|| {
-                let text = excerpt(&body);
-                if text.is_empty() {
-                    format!("HTTP {status} with an empty body")
-                } else {
-                    text
+            let message = match message {
+                Some(message) => body_text(&message, secret),
+                None => {
+                    let text = excerpt(
+                        String::from_utf8_lossy(&body)
+                            .replace(secret, REDACTED)
+                            .as_bytes(),
+                    );
+                    if text.is_empty() {
+                        format!("HTTP {status} with an empty body")
+                    } else {
+                        text
+                    }
                 }
-            });
+            };
             Error::Api(Box::new(ApiError {
                 status,
-                code: code.unwrap_or_else(|| format!("http_{status}")),
+                code: body_text(&code.unwrap_or_else(|| format!("http_{status}")), secret),
                 message,
-                details: details.filter(|d| !d.is_null()),
-                request_id: body_request_id.or(request_id),
+                details: details.filter(|d| !d.is_null()).map(|mut d| {
+                    truncate_strings(&mut d, secret);
+                    d
+                }),
+                request_id: body_request_id.or(request_id).map(|id| body_text(&id, secret)),
                 retry_after,
                 attempts,
+                may_have_executed,
             }))
         }
-        Attempt::TimedOut { message } => Error::Timeout { message, attempts },
-        Attempt::NotConnected { message } | Attempt::Failed { message } => {
-            Error::Transport { message, attempts }
-        }
-        Attempt::Fatal {
+        Attempt::TimedOut { .. } => Error::Timeout {
             message,
-            status: Some(status),
+            attempts,
+            may_have_executed,
+        },
+        Attempt::NotConnected { .. } | Attempt::Failed { .. } => Error::Transport {
+            message,
+            attempts,
+            may_have_executed,
+        },
+        Attempt::Fatal {
+            status: Some(status), ..
         } => Error::Decode {
             status,
             message,
             excerpt: String::new(),
             attempts,
+            may_have_executed,
         },
-        Attempt::Fatal {
+        Attempt::Fatal { status: None, .. } => Error::Transport {
             message,
-            status: None,
-        } => Error::Transport { message, attempts },
+            attempts,
+            may_have_executed,
+        },
+    }
+}
+
+/// Every string of an error's `details`, the key removed and cut to a body excerpt's length.
+fn truncate_strings(value: &mut Value, secret: &str) {
+    match value {
+        Value::String(text) => *text = body_text(text, secret),
+        Value::Array(items) => items.iter_mut().for_each(|v| truncate_strings(v, secret)),
+        Value::Object(map) => map.values_mut().for_each(|v| truncate_strings(v, secret)),
+        _ => {}
     }
 }

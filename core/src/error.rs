@@ -20,21 +20,25 @@ pub enum Error {
 
     /// The request could not be delivered or the answer could not be read:
     /// connection refused or reset, DNS failure, TLS failure, a malformed HTTP response.
-    #[error("transport error after {attempts} attempt(s): {message}")]
+    #[error("transport error after {attempts} attempt(s): {message}{}", effect_note(*may_have_executed))]
     Transport {
         /// What failed, without any secret.
         message: String,
         /// How many attempts were made before giving up.
         attempts: u32,
+        /// See [`Error::may_have_executed`].
+        may_have_executed: bool,
     },
 
-    /// The call did not finish within its timeout.
-    #[error("request timed out after {attempts} attempt(s) ({message})")]
+    /// The call did not finish within its timeout (per attempt, or the total timeout).
+    #[error("request timed out after {attempts} attempt(s) ({message}){}", effect_note(*may_have_executed))]
     Timeout {
         /// Which phase timed out.
         message: String,
         /// How many attempts were made before giving up.
         attempts: u32,
+        /// See [`Error::may_have_executed`].
+        may_have_executed: bool,
     },
 
     /// A successful (2xx) answer whose body is not the JSON this SDK expects, or an answer
@@ -50,6 +54,9 @@ pub enum Error {
         /// How many attempts were made, retries included (0 when not from an HTTP answer,
         /// as for a webhook payload).
         attempts: u32,
+        /// See [`Error::may_have_executed`]: a 2xx answer that cannot be read still means the
+        /// server did what was asked.
+        may_have_executed: bool,
     },
 
     /// The SDK refused the input before sending anything.
@@ -60,6 +67,25 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
+
+    /// The call was stopped through its [`crate::CancelToken`] (in Python: Ctrl-C).
+    #[error("interrupted after {attempts} attempt(s){}", effect_note(*may_have_executed))]
+    Interrupted {
+        /// How many attempts had started.
+        attempts: u32,
+        /// See [`Error::may_have_executed`]: true when a request that can take effect was on
+        /// the wire when the call stopped.
+        may_have_executed: bool,
+    },
+}
+
+/// The end of the message of an error that may have taken effect.
+fn effect_note(may_have_executed: bool) -> &'static str {
+    if may_have_executed {
+        "; the request may have taken effect"
+    } else {
+        ""
+    }
 }
 
 /// An error answer of the API, with everything the API said about it.
@@ -81,6 +107,9 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
     /// How many attempts were made, retries included.
     pub attempts: u32,
+    /// See [`Error::may_have_executed`]: true for a 5xx answer to a request that can take
+    /// effect, false for every 4xx (429 included).
+    pub may_have_executed: bool,
 }
 
 impl std::fmt::Display for ApiError {
@@ -149,6 +178,8 @@ pub enum ErrorKind {
     Decode,
     /// See [`Error::InvalidInput`].
     InvalidInput,
+    /// See [`Error::Interrupted`].
+    Interrupted,
 }
 
 impl Error {
@@ -160,6 +191,37 @@ impl Error {
             Error::Timeout { .. } => ErrorKind::Timeout,
             Error::Decode { .. } => ErrorKind::Decode,
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::Interrupted { .. } => ErrorKind::Interrupted,
+        }
+    }
+
+    /// Whether the request may have taken effect on the server although the call failed.
+    ///
+    /// `false` means it surely did not: nothing was sent (a local refusal, a connection never
+    /// made, a refused TLS certificate or proxy), the server refused it (every 4xx, 429
+    /// included), or it was a `GET`, which changes nothing. Such a call is safe to fix and send
+    /// again.
+    ///
+    /// `true` means it may have: the connection failed or timed out after the request may
+    /// have left, the server answered 5xx, a 2xx answer could not be read, or the call was
+    /// interrupted while the request was on the wire. Never resend such a message or campaign
+    /// blindly: look it up first (see the README's section on errors).
+    pub fn may_have_executed(&self) -> bool {
+        match self {
+            Error::Api(api) => api.may_have_executed,
+            Error::Transport {
+                may_have_executed, ..
+            }
+            | Error::Timeout {
+                may_have_executed, ..
+            }
+            | Error::Decode {
+                may_have_executed, ..
+            }
+            | Error::Interrupted {
+                may_have_executed, ..
+            } => *may_have_executed,
+            Error::InvalidInput { .. } => false,
         }
     }
 
@@ -186,7 +248,8 @@ impl Error {
             Error::Api(api) => api.attempts,
             Error::Transport { attempts, .. }
             | Error::Timeout { attempts, .. }
-            | Error::Decode { attempts, .. } => *attempts,
+            | Error::Decode { attempts, .. }
+            | Error::Interrupted { attempts, .. } => *attempts,
             Error::InvalidInput { .. } => 0,
         }
     }
@@ -200,18 +263,108 @@ impl Error {
     }
 
     /// Shorthand for an [`Error::Decode`] with an excerpt of `body`.
-    pub(crate) fn decode(status: u16, message: impl Into<String>, body: &[u8], attempts: u32) -> Error {
+    pub(crate) fn decode(
+        status: u16,
+        message: impl Into<String>,
+        body: &[u8],
+        attempts: u32,
+        may_have_executed: bool,
+    ) -> Error {
         Error::Decode {
             status,
             message: message.into(),
             excerpt: excerpt(body),
             attempts,
+            may_have_executed,
         }
+    }
+
+    /// This error with every occurrence of `secret` replaced by a marker, wherever the text
+    /// came from (a server that echoes request headers puts the key into its error body).
+    pub(crate) fn redacted(mut self, secret: &str) -> Error {
+        match &mut self {
+            Error::Api(api) => {
+                redact(&mut api.code, secret);
+                redact(&mut api.message, secret);
+                if let Some(id) = &mut api.request_id {
+                    redact(id, secret);
+                }
+                if let Some(details) = &mut api.details {
+                    redact_value(details, secret);
+                }
+            }
+            Error::Transport { message, .. } | Error::Timeout { message, .. } => redact(message, secret),
+            Error::Decode { message, excerpt, .. } => {
+                redact(message, secret);
+                redact(excerpt, secret);
+            }
+            Error::InvalidInput { field, reason } => {
+                redact(field, secret);
+                redact(reason, secret);
+            }
+            Error::Interrupted { .. } => {}
+        }
+        self
+    }
+}
+
+/// What stands in the place of a secret in errors and logs.
+pub(crate) const REDACTED: &str = "<redacted>";
+
+/// Replaces every occurrence of `secret` in `text` with [`REDACTED`].
+pub(crate) fn redact(text: &mut String, secret: &str) {
+    if !secret.is_empty() && text.contains(secret) {
+        *text = text.replace(secret, REDACTED);
+    }
+}
+
+/// [`redact`] in every string of a JSON value, keys included.
+fn redact_value(value: &mut Value, secret: &str) {
+    match value {
+        Value::String(text) => redact(text, secret),
+        Value::Array(items) => items.iter_mut().for_each(|v| redact_value(v, secret)),
+        Value::Object(map) => {
+            if map.keys().any(|k| k.contains(secret)) {
+                *map = std::mem::take(map)
+                    .into_iter()
+                    .map(|(mut k, v)| {
+                        redact(&mut k, secret);
+                        (k, v)
+                    })
+                    .collect();
+            }
+            map.values_mut().for_each(|v| redact_value(v, secret));
+        }
+        _ => {}
+    }
+}
+
+/// At most this many characters of a value given by the caller are quoted in an error.
+pub(crate) const VALUE_CHARS: usize = 64;
+
+/// A value given by the caller, quoted for an error message: at most [`VALUE_CHARS`]
+/// characters, with its full length when it was cut (a 1 MiB phone must not make a 1 MiB
+/// message).
+pub(crate) fn quoted(value: &str) -> String {
+    let count = value.chars().count();
+    if count <= VALUE_CHARS {
+        format!("{value:?}")
+    } else {
+        let head: String = value.chars().take(VALUE_CHARS).collect();
+        format!("{:?}… ({count} characters)", head)
+    }
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub(crate) fn truncated(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
     }
 }
 
 /// At most this many characters of a body are quoted in an error.
-const EXCERPT_CHARS: usize = 200;
+pub(crate) const EXCERPT_CHARS: usize = 200;
 
 /// The first characters of a body as lossy UTF-8, whitespace collapsed, for error messages.
 pub(crate) fn excerpt(body: &[u8]) -> String {

@@ -40,6 +40,7 @@
 
 mod base_url;
 mod builder;
+mod cancel;
 mod client;
 mod enums;
 mod error;
@@ -47,6 +48,7 @@ mod models;
 mod multipart;
 mod page;
 mod phone;
+mod pool;
 mod resolver;
 mod resources;
 mod retry;
@@ -59,7 +61,8 @@ pub use base_url::DEFAULT_BASE_URL;
 pub use builder::{
     ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, USER_AGENT,
 };
-pub use client::Client;
+pub use cancel::CancelToken;
+pub use client::{Client, MAX_URL_BYTES};
 pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use models::{
@@ -76,6 +79,7 @@ pub use resources::{
     SendMessage, SenderIds, UpdateContact, WaitControl, Webhooks,
 };
 pub use transport::Method;
+pub use url::MAX_ID_BYTES;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

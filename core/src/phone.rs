@@ -1,7 +1,7 @@
 //! E.164 phone numbers: the check every phone field gets before sending, and [`to_e164`],
 //! which turns the common written forms into E.164.
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 
 /// Fewest digits (country code included) accepted in an E.164 number.
 const MIN_DIGITS: usize = 7;
@@ -50,7 +50,10 @@ pub fn to_e164(number: &str, default_country_code: Option<&str>) -> Result<Strin
             _ => {
                 return Err(Error::invalid(
                     "phone",
-                    format!("{number:?} has a character that is not part of a phone number: {c:?}"),
+                    format!(
+                        "{} has a character that is not part of a phone number: {c:?}",
+                        quoted(number)
+                    ),
                 ))
             }
         }
@@ -69,7 +72,11 @@ pub fn to_e164(number: &str, default_country_code: Option<&str>) -> Result<Strin
     } else {
         Err(Error::invalid(
             "phone",
-            format!("{number:?} does not make an E.164 number (got {e164:?}: '+', country code, at most 15 digits)"),
+            format!(
+                "{} does not make an E.164 number (got {}: '+', country code, at most 15 digits)",
+                quoted(number),
+                quoted(&e164)
+            ),
         ))
     }
 }
@@ -80,7 +87,8 @@ fn country_code<'a>(code: Option<&'a str>, number: &str) -> Result<&'a str> {
         Error::invalid(
             "phone",
             format!(
-                "{number:?} is a national number; give a default country code (such as 244) to convert it"
+                "{} is a national number; give a default country code (such as 244) to convert it",
+                quoted(number)
             ),
         )
     })?;
@@ -91,7 +99,7 @@ fn country_code<'a>(code: Option<&'a str>, number: &str) -> Result<&'a str> {
     } else {
         Err(Error::invalid(
             "default_country_code",
-            format!("{code:?} is not a country calling code (1 to 3 digits)"),
+            format!("{} is not a country calling code (1 to 3 digits)", quoted(code)),
         ))
     }
 }
@@ -103,7 +111,10 @@ pub(crate) fn check_e164(field: &str, number: &str) -> Result<()> {
     } else {
         Err(Error::invalid(
             field,
-            format!("{number:?} is not in E.164 format (e.g. +244912345678); zexa::to_e164 converts local formats"),
+            format!(
+                "{} is not in E.164 format (e.g. +244912345678); to_e164 converts local formats",
+                quoted(number)
+            ),
         ))
     }
 }

@@ -63,7 +63,10 @@ impl RetryPolicy {
                 Decision::RetryAfter(self.backoff(attempt))
             }
             Attempt::Answered { .. } => Decision::GiveUp,
-            Attempt::NotConnected { .. } => Decision::RetryAfter(self.backoff(attempt)),
+            Attempt::NotConnected { .. }
+            | Attempt::TimedOut {
+                before_sending: true, ..
+            } => Decision::RetryAfter(self.backoff(attempt)),
             Attempt::Failed { .. } | Attempt::TimedOut { .. } if idempotent => {
                 Decision::RetryAfter(self.backoff(attempt))
             }
@@ -107,6 +110,7 @@ mod tests {
         assert_eq!(p.decide(Method::Post, 1, &reset), Decision::GiveUp);
         let timeout = Attempt::TimedOut {
             message: "global".into(),
+            before_sending: false,
         };
         assert_eq!(p.decide(Method::Post, 1, &timeout), Decision::GiveUp);
     }

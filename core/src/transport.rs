@@ -42,6 +42,12 @@ impl Method {
         matches!(self, Method::Get | Method::Put | Method::Delete)
     }
 
+    /// Whether a request of this method can change anything on the server: every method but
+    /// `GET`. A failed `GET` never "may have executed".
+    pub fn may_take_effect(self) -> bool {
+        !matches!(self, Method::Get)
+    }
+
     fn to_http(self) -> http::Method {
         match self {
             Method::Get => http::Method::GET,
@@ -112,10 +118,29 @@ pub(crate) enum Attempt {
     NotConnected { message: String },
     /// The connection failed after it may have carried the request (reset, garbage answer).
     Failed { message: String },
-    /// A timeout elapsed.
-    TimedOut { message: String },
-    /// Sending again cannot help (TLS certificate refused, invalid URL, body over the limit).
+    /// A timeout elapsed; `before_sending` when it was while resolving or connecting, so the
+    /// request surely never left.
+    TimedOut { message: String, before_sending: bool },
+    /// Sending again cannot help (TLS certificate refused, proxy refused, invalid URL, body
+    /// over the limit). With a `status`, the server answered; without one, nothing was sent.
     Fatal { message: String, status: Option<u16> },
+}
+
+impl Attempt {
+    /// Whether this attempt of a `method` request may have taken effect on the server.
+    pub(crate) fn may_have_executed(&self, method: Method) -> bool {
+        let reached_server = match self {
+            // A 4xx (429 included) is the server saying it did not do it.
+            Attempt::Answered { status, .. }
+            | Attempt::Fatal {
+                status: Some(status), ..
+            } => !(400..500).contains(status),
+            Attempt::NotConnected { .. } | Attempt::Fatal { status: None, .. } => false,
+            Attempt::TimedOut { before_sending, .. } => !before_sending,
+            Attempt::Failed { .. } => true,
+        };
+        reached_server && method.may_take_effect()
+    }
 }
 
 /// The header carrying the server's request ID (a constant: looking it up by `&str` would
@@ -187,11 +212,17 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
 fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
     let message = error.to_string();
     match error {
-        ureq::Error::Timeout(_) => Attempt::TimedOut { message },
+        ureq::Error::Timeout(phase) => Attempt::TimedOut {
+            message,
+            before_sending: matches!(phase, ureq::Timeout::Resolve | ureq::Timeout::Connect),
+        },
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => Attempt::NotConnected { message },
         ureq::Error::Io(io) => match io.kind() {
             IoKind::ConnectionRefused | IoKind::AddrNotAvailable => Attempt::NotConnected { message },
-            IoKind::TimedOut | IoKind::WouldBlock => Attempt::TimedOut { message },
+            IoKind::TimedOut | IoKind::WouldBlock => Attempt::TimedOut {
+                message,
+                before_sending: false,
+            },
             // ureq wraps a TLS failure (a refused certificate) in an io::Error; sending again
             // cannot make the certificate trusted.
             IoKind::InvalidData if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
@@ -207,9 +238,12 @@ fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
         ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {
             Attempt::Fatal { message, status }
         }
-        ureq::Error::BadUri(_) | ureq::Error::Http(_) | ureq::Error::InvalidProxyUrl => {
-            Attempt::Fatal { message, status }
-        }
+        // A proxy that refused the CONNECT (403, 407) refuses it again; the request never
+        // reached the API.
+        ureq::Error::BadUri(_)
+        | ureq::Error::Http(_)
+        | ureq::Error::InvalidProxyUrl
+        | ureq::Error::ConnectProxyFailed(_) => Attempt::Fatal { message, status },
         _ => Attempt::Failed { message },
     }
 }

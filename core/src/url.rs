@@ -2,7 +2,11 @@
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
+
+/// The longest ID accepted in a path. The API's IDs are a few dozen characters; a longer
+/// one is a mistake (a whole document passed as an ID) that the server would refuse anyway.
+pub const MAX_ID_BYTES: usize = 256;
 
 /// Everything but `A-Z a-z 0-9 - _ ~` is encoded in a path segment. `.` is encoded too, so an
 /// ID of `..` cannot climb out of its resource, and `/`, `?`, `#` cannot start another part.
@@ -20,6 +24,16 @@ const QUERY: &AsciiSet = &NON_ALPHANUMERIC
 pub(crate) fn segment(field: &str, id: &str) -> Result<String> {
     if id.is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
+    }
+    if id.len() > MAX_ID_BYTES {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{} is {} bytes long, over the limit of {MAX_ID_BYTES} for an ID",
+                quoted(id),
+                id.len()
+            ),
+        ));
     }
     Ok(utf8_percent_encode(id, SEGMENT).to_string())
 }
@@ -49,6 +63,11 @@ mod tests {
         assert_eq!(segment("id", "cnt_AZ-9~").unwrap(), "cnt_AZ-9~");
         assert_eq!(segment("id", "ção\0").unwrap(), "%C3%A7%C3%A3o%00");
         assert!(segment("contact_id", "").is_err());
+        assert!(segment("id", &"a".repeat(MAX_ID_BYTES)).is_ok());
+        let long = segment("contact_id", &"a".repeat(100_000))
+            .unwrap_err()
+            .to_string();
+        assert!(long.len() < 200, "the message quotes a bounded part: {long}");
     }
 
     #[test]

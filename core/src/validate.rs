@@ -2,7 +2,7 @@
 //! paid round trip that the API would refuse anyway.
 
 use crate::enums::Channel;
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::phone::check_e164;
 
 /// A name that is not empty or only whitespace.
@@ -33,7 +33,7 @@ pub(crate) fn email(field: &str, value: &str) -> Result<()> {
     } else {
         Err(Error::invalid(
             field,
-            format!("{value:?} is not a valid email address"),
+            format!("{} is not a valid email address", quoted(value)),
         ))
     }
 }

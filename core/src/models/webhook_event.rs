@@ -61,5 +61,5 @@ pub struct WebhookEventData {
 /// [`Error::Decode`] (with status 0) when the payload is not such an event.
 pub fn parse_webhook_event(payload: &[u8]) -> Result<WebhookEvent> {
     serde_json::from_slice(payload)
-        .map_err(|e| Error::decode(0, format!("not a webhook event: {e}"), payload, 0))
+        .map_err(|e| Error::decode(0, format!("not a webhook event: {e}"), payload, 0, false))
 }

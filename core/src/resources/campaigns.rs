@@ -175,11 +175,13 @@ impl<'a> Campaigns<'a> {
                             timeout.unwrap_or_default()
                         ),
                         attempts: polls,
+                        // Polls are GETs: waiting changes nothing.
+                        may_have_executed: false,
                     });
                 }
                 pause = pause.min(left);
             }
-            std::thread::sleep(pause);
+            self.client.pause(pause)?;
         }
     }
 }

@@ -1,0 +1,177 @@
+//! [`CancelToken`]: stopping a call from another thread.
+//!
+//! A client made with [`crate::Client::with_cancellation`] checks its token before every
+//! attempt, and its waits (retry back-off, `Retry-After`, campaign polls) end as soon as the
+//! token is cancelled. The call then returns [`crate::Error::Interrupted`], which says whether
+//! a request that may take effect was on the wire when it stopped.
+//!
+//! The Python package uses it for Ctrl-C: the call runs on a worker thread while the calling
+//! thread waits for signals, and a `KeyboardInterrupt` cancels the token.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::error::Error;
+
+/// A flag shared by the thread that runs a call and the threads that may stop it.
+///
+/// Cheap to clone: clones share the flag. Once cancelled, a token stays cancelled.
+///
+/// ```
+/// let token = zexa::CancelToken::new();
+/// let client = zexa::Client::new("zx_live_key")?.with_cancellation(&token);
+/// // another thread: token.cancel();
+/// assert!(!token.is_cancelled());
+/// # Ok::<(), zexa::Error>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct CancelToken {
+    state: Arc<State>,
+}
+
+#[derive(Default)]
+struct State {
+    cancelled: Mutex<bool>,
+    woken: Condvar,
+    /// A request that can take effect (not a GET) may be on the wire now.
+    effectful_in_flight: AtomicBool,
+    /// A request that can take effect may have reached the server during this call (an
+    /// attempt that ended without a clear "not processed").
+    effect_possible: AtomicBool,
+    attempts: AtomicU32,
+}
+
+impl std::fmt::Debug for CancelToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CancelToken")
+            .field("cancelled", &self.is_cancelled())
+            .finish_non_exhaustive()
+    }
+}
+
+impl CancelToken {
+    /// A token that is not cancelled.
+    pub fn new() -> CancelToken {
+        CancelToken::default()
+    }
+
+    /// Stops the calls of clients made with this token: a wait ends at once, no further
+    /// attempt starts. An attempt already on the wire runs to its end (its answer is dropped).
+    pub fn cancel(&self) {
+        let mut cancelled = self.state.cancelled.lock().unwrap_or_else(|e| e.into_inner());
+        *cancelled = true;
+        self.state.woken.notify_all();
+    }
+
+    /// Whether [`Self::cancel`] was called.
+    pub fn is_cancelled(&self) -> bool {
+        *self.state.cancelled.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The error a call stopped by this token returns: whether a request that can take effect
+    /// was on the wire (or may have been processed) when it stopped, and how many attempts
+    /// had started.
+    pub fn interrupted_error(&self) -> Error {
+        let may_have_executed = self.state.effectful_in_flight.load(Ordering::SeqCst)
+            || self.state.effect_possible.load(Ordering::SeqCst);
+        Error::Interrupted {
+            attempts: self.state.attempts.load(Ordering::SeqCst),
+            may_have_executed,
+        }
+    }
+
+    /// Waits `pause`, or less if the token is cancelled meanwhile. Returns `false` when
+    /// cancelled.
+    pub(crate) fn sleep(&self, pause: Duration) -> bool {
+        let deadline = Instant::now() + pause;
+        let mut cancelled = self.state.cancelled.lock().unwrap_or_else(|e| e.into_inner());
+        while !*cancelled {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return true;
+            }
+            cancelled = self
+                .state
+                .woken
+                .wait_timeout(cancelled, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        false
+    }
+
+    /// Notes that an attempt starts; `effectful` when the method can change something.
+    pub(crate) fn attempt_started(&self, effectful: bool) {
+        self.state.attempts.fetch_add(1, Ordering::SeqCst);
+        self.state.effectful_in_flight.store(effectful, Ordering::SeqCst);
+    }
+
+    /// Notes that the attempt ended; `may_have_executed` when it may have taken effect.
+    pub(crate) fn attempt_ended(&self, may_have_executed: bool) {
+        if may_have_executed {
+            self.state.effect_possible.store(true, Ordering::SeqCst);
+        }
+        self.state.effectful_in_flight.store(false, Ordering::SeqCst);
+    }
+}
+
+/// A sleep that a token may cut short; a plain sleep without one.
+pub(crate) fn pause(token: Option<&CancelToken>, wait: Duration) -> Result<(), Error> {
+    match token {
+        Some(token) if !token.sleep(wait) => Err(token.interrupted_error()),
+        Some(_) => Ok(()),
+        None => {
+            std::thread::sleep(wait);
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cancelled_sleep_ends_at_once_and_stays_cancelled() {
+        let token = CancelToken::new();
+        let other = token.clone();
+        let sleeper = std::thread::spawn(move || other.sleep(Duration::from_secs(600)));
+        token.cancel();
+        assert!(!sleeper.join().unwrap(), "the sleep saw the cancellation");
+        assert!(token.is_cancelled());
+        assert!(
+            !token.sleep(Duration::from_secs(600)),
+            "a later sleep does not wait"
+        );
+    }
+
+    #[test]
+    fn an_uncancelled_sleep_runs_its_course() {
+        let token = CancelToken::new();
+        let started = Instant::now();
+        assert!(token.sleep(Duration::from_millis(20)));
+        assert!(started.elapsed() >= Duration::from_millis(20));
+    }
+
+    #[test]
+    fn the_interrupted_error_says_whether_an_effectful_request_was_out() {
+        let token = CancelToken::new();
+        assert!(!token.interrupted_error().may_have_executed());
+        token.attempt_started(false);
+        assert!(
+            !token.interrupted_error().may_have_executed(),
+            "a GET has no effect"
+        );
+        token.attempt_ended(false);
+        token.attempt_started(true);
+        assert!(
+            token.interrupted_error().may_have_executed(),
+            "a POST was on the wire"
+        );
+        token.attempt_ended(false);
+        let error = token.interrupted_error();
+        assert!(!error.may_have_executed(), "the POST was refused");
+        assert_eq!(error.attempts(), 2);
+    }
+}
