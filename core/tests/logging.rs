@@ -100,4 +100,28 @@ fn each_retry_logs_a_warning_without_the_key() {
             "key in a {level} log line: {line}"
         );
     }
+    // One prefix: the target says "zexa", the message does not say it again.
+    for (_, line) in records.iter().filter(|(_, l)| l.starts_with("zexa ")) {
+        assert!(!line.starts_with("zexa zexa:"), "doubled prefix: {line}");
+    }
+
+    // A long ID is logged cut short, not whole.
+    let long_id = "a".repeat(zexa::MAX_ID_BYTES);
+    server.mock(|when, then| {
+        when.any_request();
+        then.status(404);
+    });
+    RECORDS.lock().unwrap().clear();
+    c.contacts().get(&long_id).unwrap_err();
+    let records = RECORDS.lock().unwrap().clone();
+    let ours: Vec<&String> = records
+        .iter()
+        .filter(|(_, l)| l.starts_with("zexa "))
+        .map(|(_, l)| l)
+        .collect();
+    assert!(!ours.is_empty(), "{records:#?}");
+    assert!(
+        ours.iter().all(|l| l.len() < 250 && !l.contains(&long_id)),
+        "{ours:#?}"
+    );
 }

@@ -215,3 +215,70 @@ fn app_info_with_control_characters_is_refused_at_build_instead_of_panicking_lat
     }
     assert!(Client::builder(KEY).app_info("billing", "").build().is_ok());
 }
+
+/// A gateway that echoes the request's headers into its error body, as some do.
+fn echoing_server() -> MockServer {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.any_request();
+        then.respond_with(|req: &httpmock::HttpMockRequest| {
+            let auth = req
+                .headers()
+                .get("authorization")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
+            // The key sits past the excerpt's cut too, so that a cut cannot leave part of it.
+            let padding = "x".repeat(190);
+            let body = serde_json::json!({
+                "error": "bad_gateway",
+                "message": format!("{padding} upstream refused request with Authorization: {auth}"),
+                "details": {"headers": {"authorization": auth.clone()}, "seen": [auth.clone()]},
+                "request_id": format!("req_{auth}"),
+            });
+            httpmock::HttpMockResponse::builder()
+                .status(502)
+                .header("content-type", "application/json")
+                .body(body.to_string())
+                .build()
+        });
+    });
+    server
+}
+
+#[test]
+fn a_key_echoed_by_a_server_is_removed_from_errors() {
+    let server = echoing_server();
+    let c = builder(&server).max_retries(0).build().unwrap();
+    let err = expect_kind(c.credits().get(), ErrorKind::Server);
+    let api = api(&err);
+    let everything = format!("{} {:?} {:?}", api.message, api.details, api.request_id);
+    assert!(
+        !everything.contains("Sup3rS3cret") && !everything.contains("zx_test_"),
+        "{everything}"
+    );
+    assert!(
+        api.details.as_ref().unwrap().to_string().contains("<redacted>"),
+        "{everything}"
+    );
+    // Not JSON at all: the excerpt is cleaned too.
+    let html = MockServer::start();
+    html.mock(|when, then| {
+        when.any_request();
+        then.respond_with(|req: &httpmock::HttpMockRequest| {
+            let auth = req
+                .headers()
+                .get("authorization")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned();
+            httpmock::HttpMockResponse::builder()
+                .status(400)
+                .body(format!("<html>{} {auth}</html>", "y".repeat(195)))
+                .build()
+        });
+    });
+    let err = expect_kind(client(&html).credits().get(), ErrorKind::InvalidRequest);
+    assert!(!format!("{err:?}").contains("zx_test"), "{err:?}");
+}
