@@ -135,6 +135,44 @@ typedef uint32_t zexa_status;
 #endif // __cplusplus
 
 /**
+ * The level of a log record, most severe first. `zexa_set_log_callback` delivers the records
+ * at its `min_level` and every more severe one.
+ */
+enum ZexaLogLevel
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A call failed for good.
+   */
+  ZEXA_LOG_ERROR = 1,
+  /**
+   * A failed attempt that is retried, or a call that gave up.
+   */
+  ZEXA_LOG_WARN = 2,
+  /**
+   * Noteworthy events.
+   */
+  ZEXA_LOG_INFO = 3,
+  /**
+   * Each attempt: method, path, outcome, duration.
+   */
+  ZEXA_LOG_DEBUG = 4,
+  /**
+   * Finer detail.
+   */
+  ZEXA_LOG_TRACE = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ZexaLogLevel ZexaLogLevel;
+#else
+typedef uint32_t ZexaLogLevel;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * An iterator over every campaign (opaque). Free it with `zexa_campaign_iter_free`.
  */
 typedef struct ZexaCampaignIter ZexaCampaignIter;
@@ -750,6 +788,16 @@ typedef struct ZexaImportVcard {
 } ZexaImportVcard;
 
 /**
+ * A function receiving log records: the level, the target (`"zexa"`), the message (both
+ * NUL-terminated UTF-8, valid only during the call) and the `userdata` given to
+ * `zexa_set_log_callback`. It must not unwind (no C++ exception may leave it).
+ */
+typedef void (*ZexaLogCallback)(ZexaLogLevel level,
+                                const char *target,
+                                const char *message,
+                                void *userdata);
+
+/**
  * A single message: `channel`, `to` and `from` required, and `body` or `template_json`.
  */
 typedef struct ZexaSendMessage {
@@ -1159,6 +1207,14 @@ zexa_status zexa_client_builder_set_timeout_ms(struct ZexaClientBuilder *builder
                                                uint64_t timeout_ms);
 
 /**
+ * Sets the bound of a whole call in milliseconds: every attempt, retry back-off and
+ * `Retry-After` wait included (default: none). 0 is refused with `ZEXA_INVALID_INPUT` when
+ * the client is built; a call that runs out of it fails with `ZEXA_TIMEOUT`.
+ */
+zexa_status zexa_client_builder_set_total_timeout_ms(struct ZexaClientBuilder *builder,
+                                                     uint64_t total_timeout_ms);
+
+/**
  * Sets how many times a failed call is sent again (default 2; 0 disables retries). A POST
  * that may have reached the server is never resent.
  */
@@ -1460,6 +1516,38 @@ int64_t zexa_last_error_retry_after_ms(void);
  * sent).
  */
 uint32_t zexa_last_error_attempts(void);
+
+/**
+ * Whether the last failed call may have taken effect on the server although it failed.
+ *
+ * `false` when it surely did not: nothing was sent (a local refusal, `ZEXA_INVALID_ARGUMENT`,
+ * a connection never made, a refused TLS certificate or proxy), the server refused it (any
+ * 4xx, 429 included), or it was a GET. `true` when it may have: the connection failed or timed
+ * out after the request may have left, the server answered 5xx, or a 2xx answer could not be
+ * read. A message or campaign whose send failed with `true` must be looked up before it is
+ * sent again: resending may deliver (and bill) it twice.
+ */
+bool zexa_last_error_may_have_executed(void);
+
+/**
+ * Delivers the SDK's log records at `min_level` (a `ZEXA_LOG_*` value) and above to
+ * `callback`, with `userdata`; a NULL `callback` stops delivery. By default nothing is logged.
+ *
+ * What is delivered: one `ZEXA_LOG_DEBUG` record per HTTP attempt (method, path, outcome,
+ * duration), one `ZEXA_LOG_WARN` per retry (with the wait) and per call that gave up. The API
+ * key never appears in a record, and long paths are cut short.
+ *
+ * Thread safety: the callback is called on the thread that makes the call, possibly on
+ * several threads at once, so it must be thread-safe. When this function returns, the
+ * previous callback is not running on any thread and is never called again, so its
+ * `userdata` may be freed. Records made by zexa calls from inside the callback are dropped.
+ *
+ * Returns `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a `min_level` that is not a `ZEXA_LOG_*`
+ * value, or when called from inside the callback; `ZEXA_INTERNAL_ERROR` if another logger
+ * of the Rust `log` crate was installed in this library first (only possible when the
+ * static library is linked into a Rust program that sets its own).
+ */
+zexa_status zexa_set_log_callback(uint32_t min_level, ZexaLogCallback callback, void *userdata);
 
 /**
  * `POST /messages`: sends one message (never resent once it may have reached the server).

@@ -118,6 +118,19 @@ pub extern "C" fn zexa_client_builder_set_timeout_ms(
     configure(builder, |b| Ok(b.timeout(Duration::from_millis(timeout_ms))))
 }
 
+/// Sets the bound of a whole call in milliseconds: every attempt, retry back-off and
+/// `Retry-After` wait included (default: none). 0 is refused with `ZEXA_INVALID_INPUT` when
+/// the client is built; a call that runs out of it fails with `ZEXA_TIMEOUT`.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_total_timeout_ms(
+    builder: *mut ZexaClientBuilder,
+    total_timeout_ms: u64,
+) -> zexa_status {
+    configure(builder, |b| {
+        Ok(b.total_timeout(Duration::from_millis(total_timeout_ms)))
+    })
+}
+
 /// Sets how many times a failed call is sent again (default 2; 0 disables retries). A POST
 /// that may have reached the server is never resent.
 #[no_mangle]

@@ -43,6 +43,7 @@ struct Record {
     field: Option<CString>,
     retry_after_ms: Option<u64>,
     attempts: u32,
+    may_have_executed: bool,
 }
 
 thread_local! {
@@ -82,6 +83,7 @@ fn core_record(error: &zexa::Error) -> Record {
         http_status: error.status().unwrap_or(0),
         message: Some(to_cstring(&error.to_string())),
         attempts: error.attempts(),
+        may_have_executed: error.may_have_executed(),
         ..Record::default()
     };
     if let Some(api) = error.api() {
@@ -171,4 +173,17 @@ pub extern "C" fn zexa_last_error_retry_after_ms() -> i64 {
 #[no_mangle]
 pub extern "C" fn zexa_last_error_attempts() -> u32 {
     LAST.with(|last| last.borrow().attempts)
+}
+
+/// Whether the last failed call may have taken effect on the server although it failed.
+///
+/// `false` when it surely did not: nothing was sent (a local refusal, `ZEXA_INVALID_ARGUMENT`,
+/// a connection never made, a refused TLS certificate or proxy), the server refused it (any
+/// 4xx, 429 included), or it was a GET. `true` when it may have: the connection failed or timed
+/// out after the request may have left, the server answered 5xx, or a 2xx answer could not be
+/// read. A message or campaign whose send failed with `true` must be looked up before it is
+/// sent again: resending may deliver (and bill) it twice.
+#[no_mangle]
+pub extern "C" fn zexa_last_error_may_have_executed() -> bool {
+    LAST.with(|last| last.borrow().may_have_executed)
 }

@@ -24,6 +24,7 @@ mod handle;
 mod imports;
 mod iter;
 mod last_error;
+mod logging;
 mod messages;
 mod misc;
 mod models;
