@@ -242,7 +242,6 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 total_timeout: self.total_timeout,
                 retry: self.retry,
-                cancel: None,
             }),
         })
     }

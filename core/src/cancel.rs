@@ -1,13 +1,18 @@
 //! [`CancelToken`]: stopping a call from another thread.
 //!
-//! A client made with [`crate::Client::with_cancellation`] checks its token before every
-//! attempt, and its waits (retry back-off, `Retry-After`, campaign polls) end as soon as the
-//! token is cancelled. The call then returns [`crate::Error::Interrupted`], which says whether
-//! a request that may take effect was on the wire when it stopped.
+//! Calls made inside [`CancelToken::run`] check the token before every attempt, and their
+//! waits (retry back-off, `Retry-After`, campaign polls) end as soon as the token is cancelled.
+//! The call then returns [`crate::Error::Interrupted`], which says whether a request that may
+//! take effect was on the wire when it stopped.
 //!
-//! The Python package uses it for Ctrl-C: the call runs on a worker thread while the calling
-//! thread waits for signals, and a `KeyboardInterrupt` cancels the token.
+//! The token is bound to the thread that runs the calls (a scope, not a client setting), so
+//! everything a scope does stops with it: a call, the page fetches of an iterator, a campaign
+//! wait, on any client.
+//!
+//! The Python package uses it for Ctrl-C: the call runs on a worker thread inside a scope
+//! while the calling thread waits for signals, and a `KeyboardInterrupt` cancels the token.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -18,11 +23,16 @@ use crate::error::Error;
 ///
 /// Cheap to clone: clones share the flag. Once cancelled, a token stays cancelled.
 ///
-/// ```
+/// ```no_run
+/// let client = zexa::Client::new("zx_live_key")?;
 /// let token = zexa::CancelToken::new();
-/// let client = zexa::Client::new("zx_live_key")?.with_cancellation(&token);
-/// // another thread: token.cancel();
-/// assert!(!token.is_cancelled());
+/// let stopper = token.clone();
+/// std::thread::spawn(move || {
+///     std::thread::sleep(std::time::Duration::from_secs(5));
+///     stopper.cancel(); // ends the wait below at once
+/// });
+/// let result = token.run(|| client.campaigns().wait("cmp_1", std::time::Duration::from_secs(2), None));
+/// assert_eq!(result.unwrap_err().kind(), zexa::ErrorKind::Interrupted);
 /// # Ok::<(), zexa::Error>(())
 /// ```
 #[derive(Clone, Default)]
@@ -62,6 +72,20 @@ impl CancelToken {
         let mut cancelled = self.state.cancelled.lock().unwrap_or_else(|e| e.into_inner());
         *cancelled = true;
         self.state.woken.notify_all();
+    }
+
+    /// Runs `body` with this token bound to the current thread: every call `body` makes on
+    /// this thread, with any client, stops when the token is cancelled. Scopes nest; the
+    /// innermost token is the one checked.
+    pub fn run<R>(&self, body: impl FnOnce() -> R) -> R {
+        struct Restore(Option<CancelToken>);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                CURRENT.with(|current| *current.borrow_mut() = self.0.take());
+            }
+        }
+        let _restore = Restore(CURRENT.with(|current| current.replace(Some(self.clone()))));
+        body()
     }
 
     /// Whether [`Self::cancel`] was called.
@@ -116,6 +140,16 @@ impl CancelToken {
     }
 }
 
+thread_local! {
+    /// The token of the innermost [`CancelToken::run`] on this thread.
+    static CURRENT: RefCell<Option<CancelToken>> = const { RefCell::new(None) };
+}
+
+/// The token the calls of this thread obey now, if any.
+pub(crate) fn current() -> Option<CancelToken> {
+    CURRENT.with(|current| current.borrow().clone())
+}
+
 /// A sleep that a token may cut short; a plain sleep without one.
 pub(crate) fn pause(token: Option<&CancelToken>, wait: Duration) -> Result<(), Error> {
     match token {
@@ -144,6 +178,22 @@ mod tests {
             !token.sleep(Duration::from_secs(600)),
             "a later sleep does not wait"
         );
+    }
+
+    #[test]
+    fn scopes_bind_the_token_to_the_thread_and_nest() {
+        let outer = CancelToken::new();
+        let inner = CancelToken::new();
+        assert!(current().is_none());
+        outer.run(|| {
+            inner.cancel();
+            inner.run(|| assert!(current().unwrap().is_cancelled()));
+            assert!(!current().unwrap().is_cancelled(), "the outer token is back");
+            std::thread::spawn(|| assert!(current().is_none(), "other threads are not bound"))
+                .join()
+                .unwrap();
+        });
+        assert!(current().is_none());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::builder::ClientBuilder;
-use crate::cancel::{pause, CancelToken};
+use crate::cancel::{self, pause};
 use crate::error::{excerpt, redact, truncated, ApiError, Error, Result, EXCERPT_CHARS, REDACTED};
 use crate::pool::Connections;
 use crate::resources::{Campaigns, ContactLists, Contacts, Credits, Exports, Messages, SenderIds, Webhooks};
@@ -44,7 +44,6 @@ pub(crate) struct Inner {
     /// The bound of a whole call, retries and their waits included.
     pub total_timeout: Option<Duration>,
     pub retry: RetryPolicy,
-    pub cancel: Option<CancelToken>,
 }
 
 /// What every handle made from one builder shares.
@@ -186,12 +185,6 @@ impl Client {
         self.derive(|inner| inner.retry.max_retries = max_retries)
     }
 
-    /// A client whose calls stop when `token` is cancelled (see [`CancelToken`]); it shares
-    /// this one's connection pool.
-    pub fn with_cancellation(&self, token: &CancelToken) -> Client {
-        self.derive(|inner| inner.cancel = Some(token.clone()))
-    }
-
     /// Drops the connections inherited from the parent process and starts a fresh pool, when
     /// called in a child forked since the client was made; does nothing in the process that
     /// made it.
@@ -210,7 +203,6 @@ impl Client {
             timeout: self.inner.timeout,
             total_timeout: self.inner.total_timeout,
             retry: self.inner.retry,
-            cancel: self.inner.cancel.clone(),
         };
         change(&mut inner);
         Client {
@@ -346,7 +338,8 @@ impl Client {
         }
         let started = Instant::now();
         let deadline = inner.total_timeout.map(|t| started + t);
-        let token = inner.cancel.as_ref();
+        let token = cancel::current();
+        let token = token.as_ref();
         let log_path = truncated(path, LOG_PATH_CHARS);
         let secret = shared.key.expose();
         let agent = shared.connections.agent();
@@ -432,9 +425,9 @@ impl Client {
     }
 
     /// Waits `pause` between polls of a wait; cut short (an [`Error::Interrupted`]) when the
-    /// client's [`CancelToken`] is cancelled.
+    /// thread's [`crate::CancelToken`] is cancelled.
     pub(crate) fn pause(&self, wait: Duration) -> Result<()> {
-        pause(self.inner.cancel.as_ref(), wait)
+        pause(cancel::current().as_ref(), wait)
     }
 }
 

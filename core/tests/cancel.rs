@@ -27,10 +27,10 @@ fn cancelling_ends_a_retry_after_wait_at_once() {
         json(then, 429, api_error("rate_limit_exceeded", "slow down")).header("retry-after", "20");
     });
     let token = CancelToken::new();
-    let client = client(&server).with_cancellation(&token);
+    let client = client(&server);
     let canceller = cancel_after(&token, Duration::from_millis(100));
     let started = Instant::now();
-    let err = client.credits().get().unwrap_err();
+    let err = token.run(|| client.credits().get()).unwrap_err();
     canceller.join().unwrap();
     assert_eq!(err.kind(), ErrorKind::Interrupted, "{err}");
     assert!(
@@ -48,10 +48,13 @@ fn a_cancelled_client_sends_nothing() {
     let any = catch_all(&server);
     let token = CancelToken::new();
     token.cancel();
-    let err = client(&server)
-        .with_cancellation(&token)
-        .messages()
-        .send(&SendMessage::text(Channel::Sms, "+244912345678", "ZEXA", "x"))
+    let client = client(&server);
+    let err = token
+        .run(|| {
+            client
+                .messages()
+                .send(&SendMessage::text(Channel::Sms, "+244912345678", "ZEXA", "x"))
+        })
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Interrupted);
     assert!(!err.may_have_executed());
@@ -71,14 +74,15 @@ fn cancelling_stops_a_campaign_wait_between_polls() {
         );
     });
     let token = CancelToken::new();
-    let client = client(&server).with_cancellation(&token);
+    let client = client(&server);
     let canceller = cancel_after(&token, Duration::from_millis(100));
-    let err = client
-        .campaigns()
-        .wait("cmp_1", Duration::from_secs(30), None)
+    let err = token
+        .run(|| client.campaigns().wait("cmp_1", Duration::from_secs(30), None))
         .unwrap_err();
     canceller.join().unwrap();
     assert_eq!(err.kind(), ErrorKind::Interrupted, "{err}");
+    // Outside the scope, the same client is not bound to the token.
+    assert!(client.campaigns().get("cmp_1").is_ok());
 }
 
 #[test]
