@@ -21,7 +21,7 @@ export VIRTUAL_ENV="$VENV"
 export PATH="$VENV/bin:$PATH"
 
 step "installing maturin, pytest, mypy"
-"$PY" -m pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy || die "pip install failed"
+"$PY" -m pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy gunicorn || die "pip install failed"
 
 step "building the sandbox"
 cargo build -q -p zexa-sandbox || die "cargo build -p zexa-sandbox failed"

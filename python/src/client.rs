@@ -13,7 +13,7 @@ use zexa::{
 };
 
 use crate::convert::{py_to_value, value_to_py};
-use crate::errors::{check, detached, invalid, to_py_err};
+use crate::errors::{check, invalid, to_py_err};
 use crate::page::NativePage;
 use crate::record::into_model;
 
@@ -40,15 +40,27 @@ fn list_params(page: i64, per_page: i64) -> zexa::Result<ListParams> {
 }
 
 /// The client of the native module.
-#[pyclass(frozen, module = "zexa._native")]
+#[pyclass(frozen, weakref, module = "zexa._native")]
 pub struct NativeClient {
     client: zexa::Client,
+}
+
+impl NativeClient {
+    /// Runs `call` on this client with the GIL released, stoppable by Ctrl-C (see `run.rs`).
+    fn call<T, F>(&self, py: Python<'_>, call: F) -> PyResult<T>
+    where
+        F: FnOnce(&zexa::Client) -> zexa::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let client = self.client.clone();
+        crate::run::call(py, move || call(&client))
+    }
 }
 
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, app_name=None, ca_cert_pem=None))]
+    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, total_timeout=None, app_name=None, ca_cert_pem=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -56,6 +68,7 @@ impl NativeClient {
         base_url: Option<&str>,
         timeout: f64,
         max_retries: i64,
+        total_timeout: Option<f64>,
         app_name: Option<&str>,
         ca_cert_pem: Option<Vec<u8>>,
     ) -> PyResult<NativeClient> {
@@ -69,6 +82,9 @@ impl NativeClient {
             }
             if let Some(pem) = ca_cert_pem.clone() {
                 builder = builder.add_root_certificate_pem(pem);
+            }
+            if let Some(total) = total_timeout {
+                builder = builder.total_timeout(seconds("total_timeout", total)?);
             }
             builder
                 .timeout(seconds("timeout", timeout)?)
@@ -98,18 +114,34 @@ impl NativeClient {
         self.client.max_retries()
     }
 
+    /// The bound of a whole call in seconds, or `None`.
+    #[getter]
+    fn total_timeout(&self) -> Option<f64> {
+        self.client.total_timeout().map(|t| t.as_secs_f64())
+    }
+
+    /// In a forked child: drops the connections inherited from the parent (see the core's
+    /// `Client::after_fork_in_child`). Called from `os.register_at_fork`.
+    fn after_fork_in_child(&self) {
+        self.client.after_fork_in_child();
+    }
+
     /// A client with other settings sharing this one's connection pool.
-    #[pyo3(signature = (*, timeout=None, max_retries=None))]
+    #[pyo3(signature = (*, timeout=None, max_retries=None, total_timeout=None))]
     fn with_options(
         &self,
         py: Python<'_>,
         timeout: Option<f64>,
         max_retries: Option<i64>,
+        total_timeout: Option<f64>,
     ) -> PyResult<NativeClient> {
         let derive = || -> zexa::Result<zexa::Client> {
             let mut client = self.client.clone();
             if let Some(timeout) = timeout {
                 client = client.with_timeout(seconds("timeout", timeout)?)?;
+            }
+            if let Some(total) = total_timeout {
+                client = client.with_total_timeout(Some(seconds("total_timeout", total)?))?;
             }
             if let Some(retries) = max_retries {
                 client = client.with_max_retries(to_u32("max_retries", retries)?);
@@ -127,16 +159,16 @@ impl NativeClient {
         &self,
         py: Python<'_>,
         method: &str,
-        path: &str,
+        path: String,
         query: Option<Vec<(String, String)>>,
         json: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let method: zexa::Method = check(py, method.parse())?;
         let body = json.map(py_to_value).transpose()?;
         let query = query.unwrap_or_default();
-        let value = detached(py, || {
+        let value = self.call(py, move |c| {
             let pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            self.client.request(method, path, &pairs, body.as_ref())
+            c.request(method, &path, &pairs, body.as_ref())
         })?;
         Ok(value_to_py(py, &value)?.unbind())
     }
@@ -157,12 +189,12 @@ impl NativeClient {
         request.email = email;
         request.lists = lists;
         request.custom_fields = custom_fields;
-        let contact = detached(py, || self.client.contacts().create(&request))?;
+        let contact = self.call(py, move |c| c.contacts().create(&request))?;
         into_model(py, contact)
     }
 
-    fn contacts_get(&self, py: Python<'_>, contact_id: &str) -> PyResult<Py<PyAny>> {
-        let contact = detached(py, || self.client.contacts().get(contact_id))?;
+    fn contacts_get(&self, py: Python<'_>, contact_id: String) -> PyResult<Py<PyAny>> {
+        let contact = self.call(py, move |c| c.contacts().get(&contact_id))?;
         into_model(py, contact)
     }
 
@@ -171,7 +203,7 @@ impl NativeClient {
     fn contacts_update(
         &self,
         py: Python<'_>,
-        contact_id: &str,
+        contact_id: String,
         name: Option<String>,
         phone: Option<String>,
         email: Option<String>,
@@ -184,16 +216,16 @@ impl NativeClient {
         changes.email = email;
         changes.lists = lists;
         changes.custom_fields = custom_fields;
-        let contact = detached(py, || self.client.contacts().update(contact_id, &changes))?;
+        let contact = self.call(py, move |c| c.contacts().update(&contact_id, &changes))?;
         into_model(py, contact)
     }
 
-    fn contacts_delete(&self, py: Python<'_>, contact_id: &str) -> PyResult<()> {
-        detached(py, || self.client.contacts().delete(contact_id))
+    fn contacts_delete(&self, py: Python<'_>, contact_id: String) -> PyResult<()> {
+        self.call(py, move |c| c.contacts().delete(&contact_id))
     }
 
     fn contacts_delete_many(&self, py: Python<'_>, contact_ids: Vec<String>) -> PyResult<()> {
-        detached(py, || self.client.contacts().delete_many(&contact_ids))
+        self.call(py, move |c| c.contacts().delete_many(&contact_ids))
     }
 
     #[pyo3(signature = (*, list_id=None, name=None, phone=None, email=None, gender=None, valid=None,
@@ -226,7 +258,7 @@ impl NativeClient {
             Ok(params)
         };
         let params = check(py, params())?;
-        NativePage::fetch(py, || self.client.contacts().list(&params))
+        NativePage::fetch(py, &self.client, move |c| c.contacts().list(&params))
     }
 
     /// Uploads a file (`vcard` selects the vCard endpoint); from `data` or else from `path`.
@@ -239,8 +271,8 @@ impl NativeClient {
         path: Option<std::path::PathBuf>,
         filename: Option<String>,
     ) -> PyResult<Py<PyAny>> {
-        let contacts = self.client.contacts();
-        let preview = detached(py, || {
+        let preview = self.call(py, move |c| {
+            let contacts = c.contacts();
             let (bytes, name) = match (data, path) {
                 (Some(bytes), _) => (bytes, filename.unwrap_or_else(|| default_filename(vcard))),
                 (None, Some(path)) => match filename {
@@ -273,7 +305,7 @@ impl NativeClient {
     ) -> PyResult<Py<PyAny>> {
         let mut request = ImportMapped::new(upload_id, mapping);
         request.lists = lists;
-        let result = detached(py, || self.client.contacts().import_mapped(&request))?;
+        let result = self.call(py, move |c| c.contacts().import_mapped(&request))?;
         into_model(py, result)
     }
 
@@ -286,7 +318,7 @@ impl NativeClient {
     ) -> PyResult<Py<PyAny>> {
         let mut request = ImportVcard::new(upload_id);
         request.lists = lists;
-        let result = detached(py, || self.client.contacts().import_vcard(&request))?;
+        let result = self.call(py, move |c| c.contacts().import_vcard(&request))?;
         into_model(py, result)
     }
 
@@ -300,12 +332,12 @@ impl NativeClient {
         let mut request = CreateExport::new();
         request.list_id = list_id;
         request.format = format;
-        let export = detached(py, || self.client.contacts().export(&request))?;
+        let export = self.call(py, move |c| c.contacts().export(&request))?;
         into_model(py, export)
     }
 
-    fn exports_get(&self, py: Python<'_>, export_id: &str) -> PyResult<Py<PyAny>> {
-        let export = detached(py, || self.client.exports().get(export_id))?;
+    fn exports_get(&self, py: Python<'_>, export_id: String) -> PyResult<Py<PyAny>> {
+        let export = self.call(py, move |c| c.exports().get(&export_id))?;
         into_model(py, export)
     }
 
@@ -320,14 +352,14 @@ impl NativeClient {
     ) -> PyResult<Py<PyAny>> {
         let mut request = CreateContactList::new(name);
         request.description = description;
-        let list = detached(py, || self.client.contact_lists().create(&request))?;
+        let list = self.call(py, move |c| c.contact_lists().create(&request))?;
         into_model(py, list)
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn contact_lists_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        NativePage::fetch(py, || self.client.contact_lists().list(&params))
+        NativePage::fetch(py, &self.client, move |c| c.contact_lists().list(&params))
     }
 
     #[pyo3(signature = (*, list_ids, contact_ids))]
@@ -338,7 +370,7 @@ impl NativeClient {
         contact_ids: Vec<String>,
     ) -> PyResult<()> {
         let membership = ListMembership::new(&list_ids, &contact_ids);
-        detached(py, || self.client.contact_lists().add_contacts(&membership))
+        self.call(py, move |c| c.contact_lists().add_contacts(&membership))
     }
 
     #[pyo3(signature = (*, list_ids, contact_ids))]
@@ -349,19 +381,21 @@ impl NativeClient {
         contact_ids: Vec<String>,
     ) -> PyResult<()> {
         let membership = ListMembership::new(&list_ids, &contact_ids);
-        detached(py, || self.client.contact_lists().remove_contacts(&membership))
+        self.call(py, move |c| c.contact_lists().remove_contacts(&membership))
     }
 
     #[pyo3(signature = (list_id, *, page=1, per_page=50))]
     fn contact_lists_contacts(
         &self,
         py: Python<'_>,
-        list_id: &str,
+        list_id: String,
         page: i64,
         per_page: i64,
     ) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        NativePage::fetch(py, || self.client.contact_lists().contacts(list_id, &params))
+        NativePage::fetch(py, &self.client, move |c| {
+            c.contact_lists().contacts(&list_id, &params)
+        })
     }
 
     // ---- campaigns ----
@@ -384,19 +418,19 @@ impl NativeClient {
         request.body = body;
         request.template = template.map(py_to_value).transpose()?;
         request.scheduled_at = scheduled_at;
-        let campaign = detached(py, || self.client.campaigns().create(&request))?;
+        let campaign = self.call(py, move |c| c.campaigns().create(&request))?;
         into_model(py, campaign)
     }
 
-    fn campaigns_get(&self, py: Python<'_>, campaign_id: &str) -> PyResult<Py<PyAny>> {
-        let campaign = detached(py, || self.client.campaigns().get(campaign_id))?;
+    fn campaigns_get(&self, py: Python<'_>, campaign_id: String) -> PyResult<Py<PyAny>> {
+        let campaign = self.call(py, move |c| c.campaigns().get(&campaign_id))?;
         into_model(py, campaign)
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn campaigns_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        NativePage::fetch(py, || self.client.campaigns().list(&params))
+        NativePage::fetch(py, &self.client, move |c| c.campaigns().list(&params))
     }
 
     /// Polls a campaign until it is final (GIL released between polls). `on_progress` gets
@@ -406,25 +440,26 @@ impl NativeClient {
     fn campaigns_wait(
         &self,
         py: Python<'_>,
-        campaign_id: &str,
+        campaign_id: String,
         poll_interval: f64,
         timeout: Option<f64>,
         on_progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let poll_interval = check(py, seconds("poll_interval", poll_interval))?;
         let timeout = check(py, timeout.map(|t| seconds("timeout", t)).transpose())?;
-        let mut stopped_by: Option<PyErr> = None;
-        crate::logging::refresh_level(py);
-        let result = py.detach(|| {
-            self.client
+        // Ctrl-C is heard by `run::call_raw` whatever the wait is doing (see run.rs).
+        let (result, stopped_by) = self.call(py, move |c| {
+            let mut stopped_by: Option<PyErr> = None;
+            let result = c
                 .campaigns()
-                .wait_with_progress(campaign_id, poll_interval, timeout, |campaign| {
+                .wait_with_progress(&campaign_id, poll_interval, timeout, |campaign| {
+                    let Some(callback) = &on_progress else {
+                        return ControlFlow::Continue(());
+                    };
                     let outcome = Python::attach(|py| -> PyResult<()> {
-                        // A wait can last hours: Ctrl-C must not have to outlast it.
-                        py.check_signals()?;
-                        if let Some(callback) = &on_progress {
-                            callback.call1(py, (into_model(py, campaign.clone())?,))?;
-                        }
+                        // The polls' records so far, while the GIL is held anyway.
+                        crate::logging::emit_pending(py)?;
+                        callback.call1(py, (into_model(py, campaign.clone())?,))?;
                         Ok(())
                     });
                     match outcome {
@@ -434,8 +469,9 @@ impl NativeClient {
                             ControlFlow::Break(())
                         }
                     }
-                })
-        });
+                });
+            Ok((result, stopped_by))
+        })?;
         if let Some(err) = stopped_by {
             return Err(err);
         }
@@ -458,30 +494,30 @@ impl NativeClient {
         let mut request = SendMessage::new(Channel::from(channel), to, sender_id);
         request.body = body;
         request.template = template.map(py_to_value).transpose()?;
-        let message = detached(py, || self.client.messages().send(&request))?;
+        let message = self.call(py, move |c| c.messages().send(&request))?;
         into_model(py, message)
     }
 
-    fn messages_get(&self, py: Python<'_>, message_id: &str) -> PyResult<Py<PyAny>> {
-        let message = detached(py, || self.client.messages().get(message_id))?;
+    fn messages_get(&self, py: Python<'_>, message_id: String) -> PyResult<Py<PyAny>> {
+        let message = self.call(py, move |c| c.messages().get(&message_id))?;
         into_model(py, message)
     }
 
     #[pyo3(signature = (*, page=1, per_page=50))]
     fn sender_ids_list(&self, py: Python<'_>, page: i64, per_page: i64) -> PyResult<NativePage> {
         let params = check(py, list_params(page, per_page))?;
-        NativePage::fetch(py, || self.client.sender_ids().list(&params))
+        NativePage::fetch(py, &self.client, move |c| c.sender_ids().list(&params))
     }
 
     #[pyo3(signature = (*, url, events))]
     fn webhooks_create(&self, py: Python<'_>, url: String, events: Vec<String>) -> PyResult<Py<PyAny>> {
         let request = CreateWebhook::new(url, &events);
-        let webhook = detached(py, || self.client.webhooks().create(&request))?;
+        let webhook = self.call(py, move |c| c.webhooks().create(&request))?;
         into_model(py, webhook)
     }
 
     fn credits_get(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let credits = detached(py, || self.client.credits().get())?;
+        let credits = self.call(py, move |c| c.credits().get())?;
         into_model(py, credits)
     }
 }

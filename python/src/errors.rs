@@ -26,6 +26,7 @@ fn class_name(kind: zexa::ErrorKind) -> &'static str {
         K::Timeout => "APITimeoutError",
         K::Decode => "DecodeError",
         K::InvalidInput => "InvalidInputError",
+        K::Interrupted => "Interrupted",
         _ => "ZexaError",
     }
 }
@@ -44,6 +45,7 @@ fn exception_class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAn
 fn build(py: Python<'_>, err: &zexa::Error) -> PyResult<PyErr> {
     let class = exception_class(py, class_name(err.kind()))?;
     let kwargs = PyDict::new(py);
+    kwargs.set_item("may_have_executed", err.may_have_executed())?;
     match err {
         zexa::Error::Api(api) => {
             kwargs.set_item("status_code", api.status)?;
@@ -65,7 +67,9 @@ fn build(py: Python<'_>, err: &zexa::Error) -> PyResult<PyErr> {
         zexa::Error::Decode { status, .. } => {
             kwargs.set_item("status_code", *status)?;
         }
-        zexa::Error::Transport { attempts, .. } | zexa::Error::Timeout { attempts, .. } => {
+        zexa::Error::Transport { attempts, .. }
+        | zexa::Error::Timeout { attempts, .. }
+        | zexa::Error::Interrupted { attempts, .. } => {
             kwargs.set_item("attempts", *attempts)?;
         }
         _ => {}
@@ -82,15 +86,9 @@ pub fn invalid(field: &str, reason: impl Into<String>) -> zexa::Error {
     }
 }
 
-/// Runs a network call with the GIL released, so other Python threads run meanwhile (the
-/// log levels the call will use are read first).
-pub fn detached<T, F>(py: Python<'_>, f: F) -> PyResult<T>
-where
-    F: FnOnce() -> zexa::Result<T> + Send,
-    T: Send,
-{
-    crate::logging::refresh_level(py);
-    py.detach(f).map_err(|e| to_py_err(py, e))
+/// The `zexa.Interrupted` (a `KeyboardInterrupt`) for a call stopped by Ctrl-C.
+pub fn interrupted(py: Python<'_>, err: &zexa::Error) -> PyErr {
+    to_py_err(py, err.clone())
 }
 
 /// Converts a core result, raising its error.

@@ -10,6 +10,7 @@ mod models;
 mod page;
 mod pick;
 mod record;
+mod run;
 mod to_py;
 
 use pyo3::prelude::*;
@@ -32,7 +33,7 @@ fn parse_webhook_event(py: Python<'_>, payload: &[u8]) -> PyResult<Py<PyAny>> {
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    logging::install(m.py())?;
+    logging::install(m.py());
     m.add("CORE_VERSION", zexa::VERSION)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<page::NativePage>()?;

@@ -8,7 +8,6 @@
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::errors::detached;
 use crate::models::CoreModel;
 use crate::record::into_models;
 
@@ -24,11 +23,14 @@ pub trait AnyPage: Send + Sync {
     fn has_next_page(&self) -> bool;
     /// Fetches the next page; `None` after the last.
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>>;
+    /// A copy of this page (cheap once its items were taken out), to fetch the next page from
+    /// another thread.
+    fn boxed_clone(&self) -> Box<dyn AnyPage>;
     /// Takes this page's items out, as instances of their Python model class.
     fn take_models<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyList>>;
 }
 
-impl<T: CoreModel> AnyPage for zexa::Page<T> {
+impl<T: CoreModel + Clone> AnyPage for zexa::Page<T> {
     fn total(&self) -> u64 {
         self.total
     }
@@ -44,6 +46,9 @@ impl<T: CoreModel> AnyPage for zexa::Page<T> {
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>> {
         Ok(zexa::Page::next_page(self)?.map(|page| Box::new(page) as Box<dyn AnyPage>))
     }
+    fn boxed_clone(&self) -> Box<dyn AnyPage> {
+        Box::new(self.clone())
+    }
     fn take_models<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         into_models(py, std::mem::take(&mut self.data))
     }
@@ -58,13 +63,14 @@ pub struct NativePage {
 }
 
 impl NativePage {
-    /// Fetches a first page with the GIL released, then wraps it.
-    pub fn fetch<T, F>(py: Python<'_>, fetch: F) -> PyResult<NativePage>
+    /// Fetches a first page with `client` (GIL released, stoppable by Ctrl-C), then wraps it.
+    pub fn fetch<T, F>(py: Python<'_>, client: &zexa::Client, fetch: F) -> PyResult<NativePage>
     where
-        T: CoreModel,
-        F: FnOnce() -> zexa::Result<zexa::Page<T>> + Send,
+        T: CoreModel + Clone,
+        F: FnOnce(&zexa::Client) -> zexa::Result<zexa::Page<T>> + Send + 'static,
     {
-        let page = detached(py, || Ok(Box::new(fetch()?) as Box<dyn AnyPage>))?;
+        let client = client.clone();
+        let page = crate::run::call(py, move || Ok(Box::new(fetch(&client)?) as Box<dyn AnyPage>))?;
         NativePage::wrap(py, page)
     }
 
@@ -107,8 +113,11 @@ impl NativePage {
 
     /// Fetches the next page (GIL released); `None` after the last.
     fn next_page(&self, py: Python<'_>) -> PyResult<Option<NativePage>> {
-        let inner = &self.inner;
-        detached(py, || inner.next_page())?
+        if !self.inner.has_next_page() {
+            return Ok(None);
+        }
+        let current = self.inner.boxed_clone();
+        crate::run::call(py, move || current.next_page())?
             .map(|page| NativePage::wrap(py, page))
             .transpose()
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Union
 
-from . import _native
+from . import _logging, _native
 from ._client import Client
 from ._exceptions import (
     APIConnectionError,
@@ -22,6 +22,7 @@ from ._exceptions import (
     ConflictError,
     DecodeError,
     InsufficientCreditsError,
+    Interrupted,
     InvalidInputError,
     NotFoundError,
     RateLimitError,
@@ -83,6 +84,7 @@ __all__ = [
     "InsufficientCreditsError",
     "RateLimitError",
     "ServerError",
+    "Interrupted",
 ]
 
 

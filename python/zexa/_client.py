@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from types import TracebackType
 from typing import Any, Mapping, Optional, Type, Union
 
@@ -41,13 +42,28 @@ def _read_pem(ca_cert: Union[str, bytes, "os.PathLike[str]", None]) -> Optional[
     raise TypeError(f"ca_cert must be a path or PEM bytes, not {type(ca_cert).__name__}")
 
 
+_LIVE_NATIVES: "weakref.WeakSet[NativeClient]" = weakref.WeakSet()
+"""Every native client alive in this process, so that a forked child drops their inherited
+connections at once (each call would notice the new process by itself anyway)."""
+
+
+def _after_fork_in_child() -> None:
+    for native in list(_LIVE_NATIVES):
+        native.after_fork_in_child()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 class Client:
     """A client of the Zexa API.
 
     ``api_key`` falls back to the ``ZEXA_API_KEY`` environment variable and ``base_url`` to
     ``ZEXA_BASE_URL``, then ``https://api.zexa.ao/v1``; without any key, ``zexa.ZexaError``
     (an ``InvalidInputError``) is raised. ``timeout`` bounds each attempt in seconds;
-    ``max_retries`` is how many times a failed idempotent call is sent again.
+    ``max_retries`` is how many times a failed idempotent call is sent again;
+    ``total_timeout`` (seconds, default none) bounds a whole call, retries and their waits
+    included.
     ``ca_cert`` trusts the CA certificates of a PEM file (a path) or PEM ``bytes`` instead
     of the built-in web roots, for a private gateway or a test server.
 
@@ -91,6 +107,7 @@ class Client:
         base_url: Optional[str] = None,
         timeout: float = 30.0,
         max_retries: int = 2,
+        total_timeout: Optional[float] = None,
         app_name: Optional[str] = None,
         ca_cert: Union[str, bytes, "os.PathLike[str]", None] = None,
     ) -> None:
@@ -100,12 +117,14 @@ class Client:
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            total_timeout=total_timeout,
             app_name=app_name,
             ca_cert_pem=_read_pem(ca_cert),
         )
         self._attach(native)
 
     def _attach(self, native: NativeClient) -> None:
+        _LIVE_NATIVES.add(native)
         self._native = native
         self.contacts = Contacts(native)
         self.contact_lists = ContactLists(native)
@@ -131,9 +150,20 @@ class Client:
         """How many times a failed idempotent call is retried."""
         return self._native.max_retries
 
-    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> Client:
+    @property
+    def total_timeout(self) -> Optional[float]:
+        """The bound of a whole call in seconds, or ``None``."""
+        return self._native.total_timeout
+
+    def with_options(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        total_timeout: Optional[float] = None,
+    ) -> Client:
         """A client with these settings changed that shares this one's connection pool."""
-        native = self._native.with_options(timeout=timeout, max_retries=max_retries)
+        native = self._native.with_options(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
         client = Client.__new__(Client)
         client._attach(native)
         return client

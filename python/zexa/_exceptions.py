@@ -23,6 +23,7 @@ __all__ = [
     "InsufficientCreditsError",
     "RateLimitError",
     "ServerError",
+    "Interrupted",
 ]
 
 
@@ -31,10 +32,20 @@ class ZexaError(Exception):
 
     message: str
     """What went wrong (never contains the API key)."""
+    may_have_executed: bool
+    """Whether the request may have taken effect on the server although the call failed.
 
-    def __init__(self, message: str) -> None:
+    ``False`` when it surely did not: nothing was sent (a local refusal, a connection never
+    made, a refused TLS certificate or proxy), the server refused it (every 4xx, 429 included),
+    or it was a GET. ``True`` when it may have: the connection failed or timed out after the
+    request may have left, the server answered 5xx, or a 2xx answer could not be read. Never
+    resend a message or campaign whose send failed with ``True`` without looking it up first.
+    """
+
+    def __init__(self, message: str, *, may_have_executed: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.may_have_executed = may_have_executed
 
     def __reduce__(self) -> Tuple[Any, ...]:
         # An exception pickles as ``cls(*args)`` by default, which these keyword-only
@@ -59,8 +70,15 @@ class InvalidInputError(ZexaError, ValueError):
     reason: Optional[str]
     """Why it was refused."""
 
-    def __init__(self, message: str, *, field: Optional[str] = None, reason: Optional[str] = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: Optional[str] = None,
+        reason: Optional[str] = None,
+        may_have_executed: bool = False,
+    ) -> None:
+        super().__init__(message, may_have_executed=may_have_executed)
         self.field = field
         self.reason = reason
 
@@ -71,8 +89,8 @@ class APIConnectionError(ZexaError):
     attempts: int
     """How many attempts were made, retries included."""
 
-    def __init__(self, message: str, *, attempts: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, attempts: int = 1, may_have_executed: bool = False) -> None:
+        super().__init__(message, may_have_executed=may_have_executed)
         self.attempts = attempts
 
 
@@ -86,8 +104,10 @@ class DecodeError(ZexaError):
     status_code: Optional[int]
     """HTTP status of the answer (0 for a webhook payload)."""
 
-    def __init__(self, message: str, *, status_code: Optional[int] = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, status_code: Optional[int] = None, may_have_executed: bool = False
+    ) -> None:
+        super().__init__(message, may_have_executed=may_have_executed)
         self.status_code = status_code
 
 
@@ -118,8 +138,9 @@ class APIError(ZexaError):
         request_id: Optional[str] = None,
         retry_after: Optional[float] = None,
         attempts: int = 1,
+        may_have_executed: bool = False,
     ) -> None:
-        super().__init__(description)
+        super().__init__(description, may_have_executed=may_have_executed)
         self.message = message
         self.status_code = status_code
         self.code = code
@@ -159,3 +180,40 @@ class RateLimitError(APIError):
 
 class ServerError(APIError):
     """HTTP 5xx from the API or a proxy in front of it."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped a call: a ``KeyboardInterrupt``, so ``except KeyboardInterrupt``
+    catches it, and deliberately not a ``ZexaError`` (an ``except Exception`` must not swallow
+    Ctrl-C).
+
+    Raised within a fraction of a second, whatever the call was doing (a request, a retry
+    back-off, a ``Retry-After`` wait, a campaign wait). The call is abandoned: no further
+    attempt starts, and an answer still on its way is dropped.
+    """
+
+    message: str
+    """What was interrupted."""
+    may_have_executed: bool
+    """Whether a request that can take effect (not a GET) was on the wire when Ctrl-C came:
+    then a message or campaign may have been created; look it up before sending it again."""
+    attempts: int
+    """How many attempts had started."""
+
+    def __init__(self, message: str, *, may_have_executed: bool = False, attempts: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.may_have_executed = may_have_executed
+        self.attempts = attempts
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Keyword attributes survive pickling, as for ``ZexaError``.
+        return (_restore_interrupt, (self.args, dict(self.__dict__)))
+
+
+def _restore_interrupt(args: Tuple[Any, ...], state: Dict[str, Any]) -> Interrupted:
+    """Rebuilds a pickled ``Interrupted``."""
+    error = Interrupted.__new__(Interrupted, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error

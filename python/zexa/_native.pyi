@@ -88,6 +88,7 @@ class NativeClient:
         base_url: Optional[str] = None,
         timeout: float = 30.0,
         max_retries: int = 2,
+        total_timeout: Optional[float] = None,
         app_name: Optional[str] = None,
         ca_cert_pem: Optional[bytes] = None,
     ) -> NativeClient: ...
@@ -100,7 +101,18 @@ class NativeClient:
     @property
     def max_retries(self) -> int:
         """The retry budget."""
-    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> NativeClient:
+    @property
+    def total_timeout(self) -> Optional[float]:
+        """The bound of a whole call in seconds, or ``None``."""
+    def after_fork_in_child(self) -> None:
+        """In a forked child: drops the connections inherited from the parent."""
+    def with_options(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        total_timeout: Optional[float] = None,
+    ) -> NativeClient:
         """A client with other settings sharing this one's connection pool."""
     def request(
         self,
