@@ -9,8 +9,9 @@
 //! everything a scope does stops with it: a call, the page fetches of an iterator, a campaign
 //! wait, on any client.
 //!
-//! The Python package uses it for Ctrl-C: the call runs on a worker thread inside a scope
-//! while the calling thread waits for signals, and a `KeyboardInterrupt` cancels the token.
+//! A token may also carry a check, asked on the calling thread every few milliseconds while a
+//! call waits (for an answer, see `slicing.rs`, or in a back-off): the Python package's check
+//! asks Python whether Ctrl-C came, so a call is stopped from the thread that makes it.
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -18,6 +19,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
+use crate::slicing::SLICE;
 
 /// A flag shared by the thread that runs a call and the threads that may stop it.
 ///
@@ -40,8 +42,12 @@ pub struct CancelToken {
     state: Arc<State>,
 }
 
+/// A check asked while a call waits; `true` cancels the token.
+type Check = dyn Fn() -> bool + Send + Sync;
+
 #[derive(Default)]
 struct State {
+    check: Option<Box<Check>>,
     cancelled: Mutex<bool>,
     woken: Condvar,
     /// A request that can take effect (not a GET) may be on the wire now.
@@ -64,6 +70,34 @@ impl CancelToken {
     /// A token that is not cancelled.
     pub fn new() -> CancelToken {
         CancelToken::default()
+    }
+
+    /// A token that also cancels itself when `check` returns `true`. The check is called on
+    /// the thread that runs the calls, inside [`Self::run`], every few milliseconds while a
+    /// call waits for an answer or sleeps before a retry (not while it connects, resolves a
+    /// name or writes). It must be cheap.
+    pub fn with_check(check: impl Fn() -> bool + Send + Sync + 'static) -> CancelToken {
+        CancelToken {
+            state: Arc::new(State {
+                check: Some(Box::new(check)),
+                ..State::default()
+            }),
+        }
+    }
+
+    /// Whether this token has a check to ask while calls wait.
+    pub(crate) fn has_check(&self) -> bool {
+        self.state.check.is_some()
+    }
+
+    /// Whether the token is cancelled, asking its check first (and cancelling when it says so).
+    pub(crate) fn poll(&self) -> bool {
+        if let Some(check) = &self.state.check {
+            if check() {
+                self.cancel();
+            }
+        }
+        self.is_cancelled()
     }
 
     /// Stops the calls of clients made with this token: a wait ends at once, no further
@@ -109,20 +143,29 @@ impl CancelToken {
     /// cancelled.
     pub(crate) fn sleep(&self, pause: Duration) -> bool {
         let deadline = Instant::now() + pause;
-        let mut cancelled = self.state.cancelled.lock().unwrap_or_else(|e| e.into_inner());
-        while !*cancelled {
+        loop {
             let left = deadline.saturating_duration_since(Instant::now());
+            if self.is_cancelled() {
+                return false;
+            }
             if left.is_zero() {
                 return true;
             }
-            cancelled = self
-                .state
-                .woken
-                .wait_timeout(cancelled, left)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
+            // With a check, wake up every slice to ask it.
+            let wait = if self.has_check() { left.min(SLICE) } else { left };
+            let cancelled = self.state.cancelled.lock().unwrap_or_else(|e| e.into_inner());
+            if !*cancelled {
+                drop(
+                    self.state
+                        .woken
+                        .wait_timeout(cancelled, wait)
+                        .unwrap_or_else(|e| e.into_inner()),
+                );
+            }
+            if self.has_check() && self.poll() {
+                return false;
+            }
         }
-        false
     }
 
     /// Notes that an attempt starts; `effectful` when the method can change something.
@@ -194,6 +237,22 @@ mod tests {
                 .unwrap();
         });
         assert!(current().is_none());
+    }
+
+    #[test]
+    fn a_check_cancels_a_sleep_from_the_sleeping_thread() {
+        let asked = Arc::new(AtomicU32::new(0));
+        let count = Arc::clone(&asked);
+        let token = CancelToken::with_check(move || count.fetch_add(1, Ordering::SeqCst) >= 2);
+        let started = Instant::now();
+        assert!(!token.sleep(Duration::from_secs(600)));
+        assert!(started.elapsed() < Duration::from_secs(60));
+        assert_eq!(
+            asked.load(Ordering::SeqCst),
+            3,
+            "asked every slice until it said stop"
+        );
+        assert!(token.is_cancelled());
     }
 
     #[test]

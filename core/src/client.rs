@@ -369,6 +369,11 @@ impl Client {
             let may_have_executed = outcome.may_have_executed(method);
             if let Some(token) = token {
                 token.attempt_ended(may_have_executed);
+                // A read stopped by the token ends the attempt with an I/O error: what the
+                // caller must hear is the interrupt.
+                if token.is_cancelled() {
+                    return Err(token.interrupted_error());
+                }
             }
             log::debug!(
                 target: "zexa",

@@ -53,6 +53,7 @@ mod resolver;
 mod resources;
 mod retry;
 mod secret;
+mod slicing;
 mod transport;
 mod url;
 mod validate;

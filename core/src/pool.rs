@@ -18,6 +18,11 @@
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
+use ureq::unversioned::transport::{
+    ConnectProxyConnector, Connector, RustlsConnector, SocksConnector, TcpConnector,
+};
+
+use crate::slicing::Slicer;
 
 /// The pool of one process, and that process.
 struct Owned {
@@ -74,11 +79,14 @@ impl Connections {
     }
 }
 
-/// An agent with our resolver, so that no thread is spawned per lookup.
+/// An agent with our resolver (no thread spawned per lookup) and ureq's default connector
+/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop).
 fn agent(config: &ureq::config::Config) -> ureq::Agent {
-    ureq::Agent::with_parts(
-        config.clone(),
-        ureq::unversioned::transport::DefaultConnector::default(),
-        crate::resolver::SdkResolver::default(),
-    )
+    let connector =
+        ().chain(SocksConnector::default())
+            .chain(ConnectProxyConnector::default())
+            .chain(TcpConnector::default())
+            .chain(Slicer)
+            .chain(RustlsConnector::default());
+    ureq::Agent::with_parts(config.clone(), connector, crate::resolver::SdkResolver::default())
 }

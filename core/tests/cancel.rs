@@ -138,3 +138,45 @@ fn a_zero_total_timeout_is_refused() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
+
+#[test]
+fn a_checking_token_stops_a_call_that_waits_for_an_answer() {
+    // The check runs on the calling thread while the read waits: no other thread is needed.
+    let silent = silent_server();
+    let client = builder_at(&silent.base_url())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let caller = std::thread::current().id();
+    let started = Instant::now();
+    let token = CancelToken::with_check(move || {
+        assert_eq!(std::thread::current().id(), caller);
+        started.elapsed() > Duration::from_millis(200)
+    });
+    let err = token
+        .run(|| {
+            client
+                .messages()
+                .send(&SendMessage::text(Channel::Sms, "+244912345678", "ZEXA", "x"))
+        })
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Interrupted, "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "not the 30 s timeout"
+    );
+    assert!(err.may_have_executed(), "the POST was on the wire: {err}");
+    assert_eq!(err.attempts(), 1);
+}
+
+#[test]
+fn a_token_without_a_check_leaves_reads_alone() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        bare(when, GET, "/credits");
+        json(then, 200, json!({"balance": 1, "currency": "AOA"}));
+    });
+    let client = client(&server);
+    let token = CancelToken::new();
+    assert_eq!(token.run(|| client.credits().get()).unwrap().currency, "AOA");
+}

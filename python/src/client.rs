@@ -49,11 +49,10 @@ impl NativeClient {
     /// Runs `call` on this client with the GIL released, stoppable by Ctrl-C (see `run.rs`).
     fn call<T, F>(&self, py: Python<'_>, call: F) -> PyResult<T>
     where
-        F: FnOnce(&zexa::Client) -> zexa::Result<T> + Send + 'static,
-        T: Send + 'static,
+        F: FnOnce(&zexa::Client) -> zexa::Result<T> + Send,
+        T: Send,
     {
-        let client = self.client.clone();
-        crate::run::call(py, move || call(&client))
+        crate::run::call(py, || call(&self.client))
     }
 }
 
@@ -473,6 +472,11 @@ impl NativeClient {
             Ok((result, stopped_by))
         })?;
         if let Some(err) = stopped_by {
+            // Ctrl-C that landed while `on_progress` ran is still Ctrl-C during the wait (whose
+            // polls are GETs: nothing was executed).
+            if err.is_instance_of::<pyo3::exceptions::PyKeyboardInterrupt>(py) {
+                return Err(to_py_err(py, interrupted_wait()));
+            }
             return Err(err);
         }
         let campaign = result.map_err(|e| to_py_err(py, e))?;
@@ -519,6 +523,14 @@ impl NativeClient {
     fn credits_get(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let credits = self.call(py, move |c| c.credits().get())?;
         into_model(py, credits)
+    }
+}
+
+/// The error of a campaign wait stopped by Ctrl-C.
+fn interrupted_wait() -> zexa::Error {
+    zexa::Error::Interrupted {
+        attempts: 0,
+        may_have_executed: false,
     }
 }
 

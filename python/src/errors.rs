@@ -86,11 +86,6 @@ pub fn invalid(field: &str, reason: impl Into<String>) -> zexa::Error {
     }
 }
 
-/// The `zexa.Interrupted` (a `KeyboardInterrupt`) for a call stopped by Ctrl-C.
-pub fn interrupted(py: Python<'_>, err: &zexa::Error) -> PyErr {
-    to_py_err(py, err.clone())
-}
-
 /// Converts a core result, raising its error.
 pub fn check<T>(py: Python<'_>, result: zexa::Result<T>) -> PyResult<T> {
     result.map_err(|e| to_py_err(py, e))

@@ -23,14 +23,12 @@ pub trait AnyPage: Send + Sync {
     fn has_next_page(&self) -> bool;
     /// Fetches the next page; `None` after the last.
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>>;
-    /// A copy of this page (cheap once its items were taken out), to fetch the next page from
-    /// another thread.
-    fn boxed_clone(&self) -> Box<dyn AnyPage>;
+
     /// Takes this page's items out, as instances of their Python model class.
     fn take_models<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyList>>;
 }
 
-impl<T: CoreModel + Clone> AnyPage for zexa::Page<T> {
+impl<T: CoreModel> AnyPage for zexa::Page<T> {
     fn total(&self) -> u64 {
         self.total
     }
@@ -45,9 +43,6 @@ impl<T: CoreModel + Clone> AnyPage for zexa::Page<T> {
     }
     fn next_page(&self) -> zexa::Result<Option<Box<dyn AnyPage>>> {
         Ok(zexa::Page::next_page(self)?.map(|page| Box::new(page) as Box<dyn AnyPage>))
-    }
-    fn boxed_clone(&self) -> Box<dyn AnyPage> {
-        Box::new(self.clone())
     }
     fn take_models<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         into_models(py, std::mem::take(&mut self.data))
@@ -66,11 +61,10 @@ impl NativePage {
     /// Fetches a first page with `client` (GIL released, stoppable by Ctrl-C), then wraps it.
     pub fn fetch<T, F>(py: Python<'_>, client: &zexa::Client, fetch: F) -> PyResult<NativePage>
     where
-        T: CoreModel + Clone,
-        F: FnOnce(&zexa::Client) -> zexa::Result<zexa::Page<T>> + Send + 'static,
+        T: CoreModel,
+        F: FnOnce(&zexa::Client) -> zexa::Result<zexa::Page<T>> + Send,
     {
-        let client = client.clone();
-        let page = crate::run::call(py, move || Ok(Box::new(fetch(&client)?) as Box<dyn AnyPage>))?;
+        let page = crate::run::call(py, || Ok(Box::new(fetch(client)?) as Box<dyn AnyPage>))?;
         NativePage::wrap(py, page)
     }
 
@@ -113,11 +107,8 @@ impl NativePage {
 
     /// Fetches the next page (GIL released); `None` after the last.
     fn next_page(&self, py: Python<'_>) -> PyResult<Option<NativePage>> {
-        if !self.inner.has_next_page() {
-            return Ok(None);
-        }
-        let current = self.inner.boxed_clone();
-        crate::run::call(py, move || current.next_page())?
+        let inner = &self.inner;
+        crate::run::call(py, || inner.next_page())?
             .map(|page| NativePage::wrap(py, page))
             .transpose()
     }
