@@ -68,8 +68,8 @@ pub use client::Client;
 pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use models::{
-    parse_webhook_event, Campaign, CampaignPreview, Contact, ContactList, Credits, Export, Extra, ImportResult,
-    ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,
+    parse_webhook_event, Campaign, CampaignPreview, Contact, ContactList, Credits, Export, Extra,
+    ImportResult, ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,
 };
 pub use page::{Page, PageIter, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 pub use phone::{is_e164, to_e164};

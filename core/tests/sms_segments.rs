@@ -34,21 +34,41 @@ fn every_basic_character_is_one_septet() {
         assert_eq!(summary(&one), (SmsEncoding::Gsm7, 1, 1, 160), "{c:?}");
         assert!(one.unicode_characters.is_empty(), "{c:?}");
         let full = c.to_string().repeat(160);
-        assert_eq!(summary(&sms_segments(&full)), (SmsEncoding::Gsm7, 1, 160, 160), "{c:?}");
+        assert_eq!(
+            summary(&sms_segments(&full)),
+            (SmsEncoding::Gsm7, 1, 160, 160),
+            "{c:?}"
+        );
         let over = c.to_string().repeat(161);
-        assert_eq!(summary(&sms_segments(&over)), (SmsEncoding::Gsm7, 2, 161, 153), "{c:?}");
+        assert_eq!(
+            summary(&sms_segments(&over)),
+            (SmsEncoding::Gsm7, 2, 161, 153),
+            "{c:?}"
+        );
     }
 }
 
 #[test]
 fn every_extension_character_is_two_septets() {
     for c in EXTENSION.chars() {
-        assert_eq!(summary(&sms_segments(&c.to_string())), (SmsEncoding::Gsm7, 1, 2, 160), "{c:?}");
+        assert_eq!(
+            summary(&sms_segments(&c.to_string())),
+            (SmsEncoding::Gsm7, 1, 2, 160),
+            "{c:?}"
+        );
         let full = c.to_string().repeat(80);
-        assert_eq!(summary(&sms_segments(&full)), (SmsEncoding::Gsm7, 1, 160, 160), "{c:?}");
+        assert_eq!(
+            summary(&sms_segments(&full)),
+            (SmsEncoding::Gsm7, 1, 160, 160),
+            "{c:?}"
+        );
         let over = c.to_string().repeat(81);
         // 162 septets: 76 escaped pairs (152 septets) per part, a pair is never split.
-        assert_eq!(summary(&sms_segments(&over)), (SmsEncoding::Gsm7, 2, 162, 153), "{c:?}");
+        assert_eq!(
+            summary(&sms_segments(&over)),
+            (SmsEncoding::Gsm7, 2, 162, 153),
+            "{c:?}"
+        );
     }
 }
 
@@ -110,7 +130,11 @@ fn ucs2_boundaries() {
     ] {
         let text = format!("ã{}", "a".repeat(len - 1));
         let per = if len > 70 { 67 } else { 70 };
-        assert_eq!(summary(&sms_segments(&text)), (SmsEncoding::Ucs2, segments, len, per), "{len}");
+        assert_eq!(
+            summary(&sms_segments(&text)),
+            (SmsEncoding::Ucs2, segments, len, per),
+            "{len}"
+        );
     }
 }
 
@@ -130,7 +154,11 @@ fn an_extension_character_at_a_boundary() {
     ];
     for (text, units, segments) in cases {
         let s = sms_segments(&text);
-        assert_eq!((s.encoding, s.units, s.segments), (SmsEncoding::Gsm7, units, segments), "{units}");
+        assert_eq!(
+            (s.encoding, s.units, s.segments),
+            (SmsEncoding::Gsm7, units, segments),
+            "{units}"
+        );
     }
 }
 
@@ -151,7 +179,11 @@ fn a_surrogate_pair_at_a_boundary() {
     ];
     for (text, units, segments) in cases {
         let s = sms_segments(&text);
-        assert_eq!((s.encoding, s.units, s.segments), (SmsEncoding::Ucs2, units, segments), "{units}");
+        assert_eq!(
+            (s.encoding, s.units, s.segments),
+            (SmsEncoding::Ucs2, units, segments),
+            "{units}"
+        );
     }
 }
 
@@ -165,7 +197,9 @@ fn portuguese() {
     let s = sms_segments("Olà, é a Zexa. ÇÉ");
     assert_eq!(s.encoding, SmsEncoding::Gsm7);
 
-    for letter in ["á", "â", "ã", "ç", "ê", "í", "ó", "ô", "õ", "ú", "Á", "Â", "Ã", "Ê", "Í", "Ó", "Ô", "Õ", "Ú", "À"] {
+    for letter in [
+        "á", "â", "ã", "ç", "ê", "í", "ó", "ô", "õ", "ú", "Á", "Â", "Ã", "Ê", "Í", "Ó", "Ô", "Õ", "Ú", "À",
+    ] {
         let s = sms_segments(&format!("Ola {letter}"));
         assert_eq!(s.encoding, SmsEncoding::Ucs2, "{letter}");
         assert_eq!(positions(&s), [(letter, 4, 4)]);

@@ -10,8 +10,18 @@ fn changes(text: &str, transliterate: bool) -> Vec<(String, String, usize, usize
         .collect()
 }
 
-fn change(original: &str, replacement: &str, char_index: usize, byte_offset: usize) -> (String, String, usize, usize) {
-    (original.to_owned(), replacement.to_owned(), char_index, byte_offset)
+fn change(
+    original: &str,
+    replacement: &str,
+    char_index: usize,
+    byte_offset: usize,
+) -> (String, String, usize, usize) {
+    (
+        original.to_owned(),
+        replacement.to_owned(),
+        char_index,
+        byte_offset,
+    )
 }
 
 #[test]
@@ -22,7 +32,11 @@ fn punctuation_and_spaces_become_look_alikes() {
     assert_eq!(smart.replacements.len(), 12);
     assert_eq!(changes(text, false)[0], change("“", "\"", 0, 0));
     assert_eq!(changes(text, false)[1], change("”", "\"", 9, 13));
-    let dropped = smart.replacements.iter().find(|r| r.original == "\u{200B}").unwrap();
+    let dropped = smart
+        .replacements
+        .iter()
+        .find(|r| r.original == "\u{200B}")
+        .unwrap();
     assert_eq!(dropped.replacement, "");
     // `ç`, `ã`, `ó`, `á` are kept: only transliteration changes letters.
     assert_eq!(sms_segments(&smart.text).encoding, SmsEncoding::Ucs2);
@@ -33,7 +47,10 @@ fn an_all_gsm_text_after_smart_encoding_costs_less() {
     let text = "Hoje – até às 20h – 20% de desconto… “Boas compras”";
     assert_eq!(sms_segments(text).encoding, SmsEncoding::Ucs2);
     let smart = sms_smart_encode(text, false);
-    assert_eq!(smart.text, "Hoje - até às 20h - 20% de desconto... \"Boas compras\"");
+    assert_eq!(
+        smart.text,
+        "Hoje - até às 20h - 20% de desconto... \"Boas compras\""
+    );
     assert_eq!(sms_segments(&smart.text).encoding, SmsEncoding::Gsm7);
 }
 
@@ -52,7 +69,10 @@ fn transliteration_is_opt_in_and_keeps_gsm_letters() {
     assert!(sms_smart_encode(text, false).replacements.is_empty());
     let smart = sms_smart_encode(text, true);
     assert_eq!(smart.text, "Informacao: a sua encomenda chegou");
-    assert_eq!(changes(text, true), [change("ç", "c", 7, 7), change("ã", "a", 8, 9)]);
+    assert_eq!(
+        changes(text, true),
+        [change("ç", "c", 7, 7), change("ã", "a", 8, 9)]
+    );
     assert_eq!(sms_segments(&smart.text).encoding, SmsEncoding::Gsm7);
 
     let smart = sms_smart_encode("À atenção: É já às três, Ç é ç", true);

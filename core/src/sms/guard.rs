@@ -10,7 +10,11 @@ const QUOTED: usize = 5;
 
 /// Refuses an SMS `body` of more than `max_segments` segments. Other channels, a missing body
 /// or no limit pass; a limit of 0 is refused (no SMS body fits in it).
-pub(crate) fn check_max_segments(channel: &Channel, body: Option<&str>, max_segments: Option<u32>) -> Result<()> {
+pub(crate) fn check_max_segments(
+    channel: &Channel,
+    body: Option<&str>,
+    max_segments: Option<u32>,
+) -> Result<()> {
     let Some(max) = max_segments else {
         return Ok(());
     };
@@ -44,7 +48,7 @@ pub(crate) fn check_max_segments(channel: &Channel, body: Option<&str>, max_segm
         if more > 0 {
             reason.push_str(&format!(" and {more} more"));
         }
-        reason.push_str(" (zexa::sms_smart_encode may make it GSM-7)");
+        reason.push_str(" (sms_smart_encode may make it GSM-7)");
     }
     Err(Error::invalid("body", reason))
 }
@@ -78,7 +82,10 @@ mod tests {
         let body = "Informação: não há ação sem opção. ".repeat(3);
         let err = check_max_segments(&Channel::Sms, Some(&body), Some(1)).unwrap_err();
         let text = err.to_string();
-        assert!(text.starts_with("invalid body: is 2 SMS segments in UCS-2 (105 UTF-16 units, 67 per segment)"), "{text}");
+        assert!(
+            text.starts_with("invalid body: is 2 SMS segments in UCS-2 (105 UTF-16 units, 67 per segment)"),
+            "{text}"
+        );
         assert!(
             text.contains(r#"UCS-2 because of "ç" at character 7, "ã" at character 8, "ã" at character 13, "á" at character 17, "ç" at character 20 and 19 more"#),
             "{text}"

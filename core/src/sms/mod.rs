@@ -14,8 +14,8 @@
 //! - `smart.rs`: the smart encoder;
 //! - `guard.rs`: the `max_segments` check of messages and campaigns.
 
-mod guard;
 mod gsm;
+mod guard;
 mod segments;
 mod smart;
 

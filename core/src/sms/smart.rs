@@ -55,8 +55,15 @@ fn look_alike(c: char) -> Option<&'static str> {
         '\u{02C6}' => "^",
         '\u{02DC}' => "~",
         // Tab, non-breaking and typographic spaces, line and paragraph separators.
-        '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
-        | '\u{3000}' | '\u{2028}' | '\u{2029}' => " ",
+        '\t'
+        | '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\u{2028}'
+        | '\u{2029}' => " ",
         // Zero-width and invisible characters (not U+200C/U+200D: they join emoji and scripts).
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => "",
         _ => return None,
