@@ -28,5 +28,8 @@ mod messages;
 mod misc;
 mod models;
 mod panic;
+mod sms;
+#[cfg(test)]
+mod sms_tests;
 mod status;
 mod strings;

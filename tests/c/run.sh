@@ -91,6 +91,7 @@ build_c tests/c/test_endpoints.c "$BUILD/test_endpoints" || ko "build test_endpo
 build_c tests/c/test_errors.c "$BUILD/test_errors" || ko "build test_errors"
 build_c tests/c/test_iter.c "$BUILD/test_iter" || ko "build test_iter"
 build_c tests/c/test_threads.c "$BUILD/test_threads" || ko "build test_threads"
+build_c tests/c/test_sms.c "$BUILD/test_sms" || ko "build test_sms"
 build_c examples/c/quickstart.c "$BUILD/quickstart" || ko "build examples/c/quickstart.c"
 g++ "${CXXFLAGS[@]}" $ZEXA_CFLAGS tests/cpp/roundtrip.cpp -o "$BUILD/roundtrip" $ZEXA_LIBS || ko "build roundtrip.cpp"
 
@@ -143,6 +144,8 @@ start_sandbox --seed-contacts 250
 run_test test_iter "$BUILD/test_iter" "$URL"
 start_sandbox
 run_test test_threads "$BUILD/test_threads" "$URL"
+start_sandbox
+run_test test_sms "$BUILD/test_sms" "$URL"
 start_sandbox
 run_test roundtrip.cpp "$BUILD/roundtrip" "$URL"
 start_sandbox --delivery-ms 100
