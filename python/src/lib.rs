@@ -10,6 +10,7 @@ mod models;
 mod page;
 mod pick;
 mod record;
+mod sms;
 mod to_py;
 
 use pyo3::prelude::*;
@@ -41,5 +42,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_e164, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
     m.add_function(wrap_pyfunction!(models::register_model, m)?)?;
+    sms::register(m)?;
     Ok(())
 }
