@@ -173,6 +173,31 @@ typedef uint32_t ZexaLogLevel;
 #endif // __cplusplus
 
 /**
+ * The encoding of an SMS.
+ */
+enum zexa_sms_encoding
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The GSM 03.38 alphabet and its extension table: 160 septets in one SMS, 153 a part.
+   */
+  ZEXA_SMS_GSM7 = 0,
+  /**
+   * UTF-16: 70 units in one SMS, 67 a part.
+   */
+  ZEXA_SMS_UCS2 = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum zexa_sms_encoding zexa_sms_encoding;
+#else
+typedef uint32_t zexa_sms_encoding;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * An iterator over every campaign (opaque). Free it with `zexa_campaign_iter_free`.
  */
 typedef struct ZexaCampaignIter ZexaCampaignIter;
@@ -241,6 +266,11 @@ typedef struct ZexaCreateCampaign {
    * When to start, ISO 8601 UTC, or NULL to start now.
    */
   const char *scheduled_at;
+  /**
+   * For SMS: the most segments the body may be billed as, per message (0: no limit). A
+   * longer body is refused with `ZEXA_INVALID_INPUT` (field `body`); nothing is created.
+   */
+  uint32_t max_segments;
 } ZexaCreateCampaign;
 
 /**
@@ -821,6 +851,11 @@ typedef struct ZexaSendMessage {
    * A pre-approved template as a JSON object string, or NULL.
    */
   const char *template_json;
+  /**
+   * For SMS: the most segments the body may be billed as (0: no limit). A longer body is
+   * refused with `ZEXA_INVALID_INPUT` (field `body`) before anything is sent.
+   */
+  uint32_t max_segments;
 } ZexaSendMessage;
 
 /**
@@ -1087,6 +1122,131 @@ typedef struct ZexaWebhookEvent {
   const char *extra_json;
 } ZexaWebhookEvent;
 
+/**
+ * A user-perceived character (one or more code points) that GSM-7 cannot carry.
+ */
+typedef struct ZexaSmsCharacter {
+  /**
+   * The character, as UTF-8.
+   */
+  const char *character;
+  /**
+   * Where it starts in the text, in bytes.
+   */
+  size_t byte_offset;
+  /**
+   * Where it starts in the text, in Unicode code points.
+   */
+  size_t char_index;
+} ZexaSmsCharacter;
+
+/**
+ * How an SMS body is encoded and into how many billed segments it is split. Owned as described
+ * for `ZexaContact`; freed with `zexa_sms_segments_free` (or with the struct holding it).
+ */
+typedef struct ZexaSmsSegments {
+  /**
+   * GSM-7, or UCS-2 when a character is outside the GSM 03.38 tables.
+   */
+  zexa_sms_encoding encoding;
+  /**
+   * `"GSM-7"` or `"UCS-2"`.
+   */
+  const char *encoding_name;
+  /**
+   * Segments the text is sent (and billed) in; 0 for an empty text.
+   */
+  uint32_t segments;
+  /**
+   * GSM-7 septets (an extension-table character counts 2) or UTF-16 units.
+   */
+  size_t units;
+  /**
+   * Units a segment holds: 160 or 70 for a single SMS, 153 or 67 once split.
+   */
+  uint32_t per_segment;
+  /**
+   * The characters that made the text UCS-2, in order (NULL when there are none).
+   */
+  const struct ZexaSmsCharacter *unicode_characters;
+  /**
+   * Number of `unicode_characters`.
+   */
+  size_t unicode_characters_len;
+} ZexaSmsSegments;
+
+/**
+ * One change made by `zexa_sms_smart_encode`.
+ */
+typedef struct ZexaSmsReplacement {
+  /**
+   * What the text had.
+   */
+  const char *original;
+  /**
+   * What it became (may be empty: a zero-width character is dropped).
+   */
+  const char *replacement;
+  /**
+   * Where `original` starts in the original text, in bytes.
+   */
+  size_t byte_offset;
+  /**
+   * Where `original` starts in the original text, in Unicode code points.
+   */
+  size_t char_index;
+} ZexaSmsReplacement;
+
+/**
+ * The result of `zexa_sms_smart_encode`; freed with `zexa_sms_smart_encoded_free`.
+ */
+typedef struct ZexaSmsSmartEncoded {
+  /**
+   * The text with the replacements made.
+   */
+  const char *text;
+  /**
+   * Every change, in order (NULL when there are none).
+   */
+  const struct ZexaSmsReplacement *replacements;
+  /**
+   * Number of `replacements`.
+   */
+  size_t replacements_len;
+} ZexaSmsSmartEncoded;
+
+/**
+ * What a campaign would use, computed without creating it; freed with
+ * `zexa_campaign_preview_free`.
+ */
+typedef struct ZexaCampaignPreview {
+  /**
+   * The audience (`lst_...`).
+   */
+  const char *contact_list_id;
+  /**
+   * The channel it would send on.
+   */
+  const char *channel;
+  /**
+   * Contacts in the list now (one message each).
+   */
+  uint64_t recipients;
+  /**
+   * For SMS: the body's encoding and segments; NULL on other channels. Owned by the preview.
+   */
+  const struct ZexaSmsSegments *sms;
+  /**
+   * For SMS: segments per message; -1 on other channels.
+   */
+  int64_t segments_per_message;
+  /**
+   * For SMS: segments of the whole campaign (recipients x segments per message); -1 on
+   * other channels.
+   */
+  int64_t total_segments;
+} ZexaCampaignPreview;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1096,7 +1256,7 @@ extern "C" {
  * may have reached the server. `*out` is freed with `zexa_campaign_free`. Returns
  * `ZEXA_VALIDATION_ERROR` for an unregistered sender, `ZEXA_INSUFFICIENT_CREDITS`,
  * `ZEXA_NOT_FOUND` for an unknown list, `ZEXA_INVALID_INPUT` when the core refuses it
- * locally (empty fields, neither body nor template). Thread-safe.
+ * locally (empty fields, neither body nor template, an SMS body over `max_segments`). Thread-safe.
  */
 zexa_status zexa_campaigns_create(const struct ZexaClient *client_,
                                   const struct ZexaCreateCampaign *campaign,
@@ -1553,7 +1713,8 @@ zexa_status zexa_set_log_callback(uint32_t min_level, ZexaLogCallback callback, 
  * `POST /messages`: sends one message (never resent once it may have reached the server).
  * `*out` is freed with `zexa_message_free`. Returns `ZEXA_INVALID_INPUT` for a recipient the
  * core refuses locally, `ZEXA_VALIDATION_ERROR` for an unregistered sender,
- * `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
+ * `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_INPUT` for an SMS body over `max_segments`,
+ * `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
  * Thread-safe.
  */
 zexa_status zexa_messages_send(const struct ZexaClient *client_,
@@ -1707,6 +1868,58 @@ void zexa_webhook_event_free(struct ZexaWebhookEvent *event);
  * The version of this library, e.g. `"0.1.0"`. Static: never free it. Thread-safe.
  */
 const char *zexa_version(void);
+
+/**
+ * The encoding and billed segments of the SMS body `text` (GSM 03.38): GSM-7 when every
+ * character is in its tables, UCS-2 otherwise, with the characters that forced it. A
+ * user-perceived character (escaped pair, surrogate pair, emoji sequence, letter with its
+ * marks) is never split across segments; CR LF counts 2.
+ *
+ * `*out` is freed with `zexa_sms_segments_free`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
+ * or non-UTF-8 `text`. Thread-safe; needs no client.
+ */
+zexa_status zexa_sms_segments(const char *text, struct ZexaSmsSegments **out);
+
+/**
+ * Frees a result of `zexa_sms_segments`. NULL is a no-op.
+ */
+void zexa_sms_segments_free(struct ZexaSmsSegments *segments);
+
+/**
+ * `text` with look-alikes that keep its meaning so that it can go as GSM-7 where possible
+ * (curly quotes, dashes, ellipsis, odd spaces, zero-width characters...), and the list of
+ * changes. With `transliterate`, accented letters GSM-7 lacks also lose their accents
+ * (`ç` -> `c`): that changes the text, so it is opt-in.
+ *
+ * `*out` is freed with `zexa_sms_smart_encoded_free`. Thread-safe; needs no client.
+ */
+zexa_status zexa_sms_smart_encode(const char *text,
+                                  bool transliterate,
+                                  struct ZexaSmsSmartEncoded **out);
+
+/**
+ * Frees a result of `zexa_sms_smart_encode`. NULL is a no-op.
+ */
+void zexa_sms_smart_encoded_free(struct ZexaSmsSmartEncoded *encoded);
+
+/**
+ * What a campaign of `body` on `channel` to the list `contact_list_id` would use, creating
+ * nothing: the recipients (from one request of the list's first page of members) and, for
+ * SMS, the segments per message and in all.
+ *
+ * `*out` is freed with `zexa_campaign_preview_free`. Returns `ZEXA_INVALID_INPUT` for an empty
+ * list ID or body, `ZEXA_NOT_FOUND` for an unknown list. Thread-safe.
+ */
+zexa_status zexa_campaigns_preview(const struct ZexaClient *client_,
+                                   const char *contact_list_id,
+                                   const char *channel,
+                                   const char *body,
+                                   struct ZexaCampaignPreview **out);
+
+/**
+ * Frees a campaign preview and the segments it holds. NULL is a no-op.
+ */
+void zexa_campaign_preview_free(struct ZexaCampaignPreview *preview);
 
 /**
  * The name of a status, such as `"ZEXA_NOT_FOUND"`, or `"ZEXA_UNKNOWN_STATUS"` for a value

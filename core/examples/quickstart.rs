@@ -77,10 +77,34 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         message.id, message.to, message.channel, message.status
     );
 
-    println!("\n4. A campaign to the list");
+    println!("\n4. A campaign to the list, previewed first");
+    // "Informação" is UCS-2 (`ç`, `ã` are not in GSM-7): 70 characters a segment, not 160.
+    let draft = "Informação: 20% de desconto este fim de semana. Responda STOP para sair.";
+    let segments = zexa::sms_segments(draft);
+    println!(
+        "   {:?}: {} segment(s) in {}, UCS-2 because of {:?}",
+        draft,
+        segments.segments,
+        segments.encoding,
+        segments
+            .unicode_characters
+            .iter()
+            .map(|c| c.character.as_str())
+            .collect::<Vec<_>>()
+    );
+    let body = zexa::sms_smart_encode(draft, true).text;
+    let preview = client.campaigns().preview(&list.id, Channel::Sms, &body)?;
+    println!(
+        "   transliterated {:?}: {} recipient(s) x {} segment(s) = {} segment(s) in all",
+        body,
+        preview.recipients,
+        preview.segments_per_message.unwrap_or(0),
+        preview.total_segments.unwrap_or(0)
+    );
     let campaign = client.campaigns().create(
         &CreateCampaign::new("Quickstart promo", Channel::Sms, &list.id, "ZEXA")
-            .body("20% de desconto este fim de semana. Responda STOP para sair."),
+            .body(body)
+            .max_segments(1u32),
     )?;
     println!(
         "   {} created: {}, {} recipient(s)",

@@ -22,7 +22,11 @@
 //!   429, waiting `Retry-After` when it is at most 60 s. A POST that may have reached the
 //!   server is **never** sent again: a resent message or campaign is paid twice.
 //! - **Local checks**: phone numbers must be E.164, names non-empty, `per_page` within
-//!   1..=100; a bad value is an [`Error::InvalidInput`] and nothing is sent.
+//!   1..=100, an SMS body within its `max_segments`; a bad value is an
+//!   [`Error::InvalidInput`] and nothing is sent.
+//! - **SMS cost before sending**: [`sms_segments`] gives the encoding (GSM-7 or UCS-2) and the
+//!   segments a body is billed as, [`sms_smart_encode`] makes it GSM-7 where that keeps its
+//!   meaning, and [`Campaigns::preview`] the segments a whole campaign will use.
 //! - **Paging**: list calls return a [`Page`]; `iter` methods and [`Page::into_items`]
 //!   walk every item lazily, one page in memory at a time.
 //! - **Secrets**: the key is in no `Debug` output, error or log line, and is sent over plain
@@ -54,6 +58,7 @@ mod resources;
 mod retry;
 mod secret;
 mod slicing;
+mod sms;
 mod transport;
 mod url;
 mod validate;
@@ -67,8 +72,8 @@ pub use client::{Client, MAX_URL_BYTES};
 pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use models::{
-    parse_webhook_event, Campaign, Contact, ContactList, Credits, Export, Extra, ImportResult,
-    ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,
+    parse_webhook_event, Campaign, CampaignPreview, Contact, ContactList, Credits, Export, Extra,
+    ImportResult, ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,
 };
 pub use page::{Page, PageIter, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 pub use phone::{is_e164, to_e164};
@@ -78,6 +83,10 @@ pub use resources::{
     Campaigns, ContactLists, Contacts, CreateCampaign, CreateContact, CreateContactList, CreateExport,
     CreateWebhook, Exports, ImportMapped, ImportVcard, ListContacts, ListMembership, ListParams, Messages,
     SendMessage, SenderIds, UpdateContact, WaitControl, Webhooks,
+};
+pub use sms::{
+    sms_segments, sms_smart_encode, SmsCharacter, SmsEncoding, SmsReplacement, SmsSegments, SmsSmartEncoded,
+    GSM7_CONCATENATED, GSM7_SINGLE, UCS2_CONCATENATED, UCS2_SINGLE,
 };
 pub use transport::Method;
 pub use url::MAX_ID_BYTES;

@@ -31,6 +31,8 @@ pub struct Page<T> {
     /// Whether a later page has items, decided when this page was fetched (so that taking
     /// `data` out of the page does not change it).
     has_next: bool,
+    /// Whether the answer carried `meta.total` (otherwise `total` is inferred from this page).
+    total_reported: bool,
     source: PageSource,
 }
 
@@ -98,6 +100,7 @@ impl PageSource {
         // repeats a stale page number must not make an iterator ask for the same page forever.
         let per_page = meta.per_page.filter(|p| *p > 0).unwrap_or(per_page);
         // Without a total, this page is taken as the last one that has items.
+        let total_reported = meta.total.is_some();
         let total = meta
             .total
             .unwrap_or(u64::from(page - 1) * u64::from(per_page) + raw.data.len() as u64);
@@ -108,6 +111,7 @@ impl PageSource {
             page,
             per_page,
             has_next,
+            total_reported,
             source: self.clone(),
         })
     }
@@ -136,6 +140,12 @@ impl<T: DeserializeOwned> Page<T> {
             source: Some(self.source),
             next,
         }
+    }
+
+    /// Whether the server reported the list's `total` (`meta.total`); when it did not, `total`
+    /// counts only up to this page.
+    pub(crate) fn total_reported(&self) -> bool {
+        self.total_reported
     }
 
     /// The number of pages of this list at this page size.

@@ -47,6 +47,7 @@ int main(void) {
     ZexaMessage *message = NULL;
     ZexaCreateCampaign campaign_req = {0};
     ZexaCampaign *campaign = NULL, *done = NULL;
+    ZexaCampaignPreview *preview = NULL;
     ZexaCredits *credits = NULL;
     const char *list_ids[1];
     const char *contact_ids[2];
@@ -88,7 +89,13 @@ int main(void) {
     TRY("send message", zexa_messages_send(client, &sms, &message));
     printf("message %s: %s\n", message->id, message->status);
 
-    /* A campaign to the list, waited for. */
+    /* A campaign to the list: previewed (recipients, SMS segments), created, waited for.
+     * "Promoção" is UCS-2 (ç and ã are not in GSM-7): 70 characters a segment, not 160. */
+    TRY("preview campaign", zexa_campaigns_preview(client, list->id, "sms", "Promoção de hoje!", &preview));
+    printf("preview: %llu recipient(s) x %lld %s segment(s) = %lld segment(s)\n",
+           (unsigned long long)preview->recipients, (long long)preview->segments_per_message,
+           preview->sms->encoding_name, (long long)preview->total_segments);
+    campaign_req.max_segments = 1;
     campaign_req.name = "Quickstart campaign";
     campaign_req.channel = "sms";
     campaign_req.contact_list_id = list->id;
@@ -108,6 +115,7 @@ int main(void) {
     zexa_credits_free(credits);
     zexa_campaign_free(done);
     zexa_campaign_free(campaign);
+    zexa_campaign_preview_free(preview);
     zexa_message_free(message);
     zexa_contact_page_free(members);
     zexa_contact_list_free(list);

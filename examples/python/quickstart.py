@@ -54,12 +54,23 @@ def main() -> None:
         message = client.messages.send(channel="sms", to=maria.phone, sender_id="ZEXA", body="Olá Maria!")
         print(f"message {message.id} is {message.status}")
 
+        # "Promoção" is UCS-2 (ç and ã are not in GSM-7): 70 characters a segment, not 160.
+        body = "Promoção: 20% de desconto esta semana!"
+        segments = zexa.sms_segments(body)
+        forced = [c.character for c in segments.unicode_characters]
+        print(f"{body!r}: {segments.segments} {segments.encoding} segment(s), because of {forced}")
+        preview = client.campaigns.preview(customers.id, "sms", body)
+        print(
+            f"preview: {preview.recipients} recipient(s) x {preview.segments_per_message} segment(s)"
+            f" = {preview.total_segments} segment(s)"
+        )
         campaign = client.campaigns.create(
             name="Promoção de Junho",
             channel="sms",
             contact_list_id=customers.id,
             sender_id="ZEXA",
-            body="Promoção: 20% de desconto esta semana!",
+            body=body,
+            max_segments=1,
         )
         print(f"campaign {campaign.id} to {campaign.total_recipients} recipients; waiting...")
         done = client.campaigns.wait(campaign.id, poll_interval=0.2, timeout=60, on_progress=show_progress)

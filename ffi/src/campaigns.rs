@@ -31,6 +31,9 @@ pub struct ZexaCreateCampaign {
     pub template_json: *const c_char,
     /// When to start, ISO 8601 UTC, or NULL to start now.
     pub scheduled_at: *const c_char,
+    /// For SMS: the most segments the body may be billed as, per message (0: no limit). A
+    /// longer body is refused with `ZEXA_INVALID_INPUT` (field `body`); nothing is created.
+    pub max_segments: u32,
 }
 
 /// Called by `zexa_campaigns_wait` after every poll with the campaign as it is now (valid only
@@ -43,7 +46,7 @@ pub type ZexaCampaignProgressFn =
 /// may have reached the server. `*out` is freed with `zexa_campaign_free`. Returns
 /// `ZEXA_VALIDATION_ERROR` for an unregistered sender, `ZEXA_INSUFFICIENT_CREDITS`,
 /// `ZEXA_NOT_FOUND` for an unknown list, `ZEXA_INVALID_INPUT` when the core refuses it
-/// locally (empty fields, neither body nor template). Thread-safe.
+/// locally (empty fields, neither body nor template, an SMS body over `max_segments`). Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_create(
     client_: *const ZexaClient,
@@ -61,6 +64,7 @@ pub extern "C" fn zexa_campaigns_create(
         request.body = opt_string(c.body, "body")?;
         request.template = json_arg(c.template_json, "template_json")?;
         request.scheduled_at = opt_string(c.scheduled_at, "scheduled_at")?;
+        request.max_segments = (c.max_segments != 0).then_some(c.max_segments);
         Ok(client(client_)?.campaigns().create(&request)?)
     })
 }

@@ -29,5 +29,8 @@ mod messages;
 mod misc;
 mod models;
 mod panic;
+mod sms;
+#[cfg(test)]
+mod sms_tests;
 mod status;
 mod strings;

@@ -21,12 +21,16 @@ pub struct ZexaSendMessage {
     pub body: *const c_char,
     /// A pre-approved template as a JSON object string, or NULL.
     pub template_json: *const c_char,
+    /// For SMS: the most segments the body may be billed as (0: no limit). A longer body is
+    /// refused with `ZEXA_INVALID_INPUT` (field `body`) before anything is sent.
+    pub max_segments: u32,
 }
 
 /// `POST /messages`: sends one message (never resent once it may have reached the server).
 /// `*out` is freed with `zexa_message_free`. Returns `ZEXA_INVALID_INPUT` for a recipient the
 /// core refuses locally, `ZEXA_VALIDATION_ERROR` for an unregistered sender,
-/// `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
+/// `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_INPUT` for an SMS body over `max_segments`,
+/// `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
 /// Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_messages_send(
@@ -40,6 +44,7 @@ pub extern "C" fn zexa_messages_send(
         let mut request = zexa::SendMessage::new(channel, str_arg(m.to, "to")?, str_arg(m.from, "from")?);
         request.body = opt_string(m.body, "body")?;
         request.template = json_arg(m.template_json, "template_json")?;
+        request.max_segments = (m.max_segments != 0).then_some(m.max_segments);
         Ok(client(client_)?.messages().send(&request)?)
     })
 }

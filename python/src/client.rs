@@ -54,6 +54,11 @@ impl NativeClient {
     {
         crate::run::call(py, || call(&self.client))
     }
+
+    /// The core client, for the functions of other files (`sms.rs`).
+    pub(crate) fn core(&self) -> &zexa::Client {
+        &self.client
+    }
 }
 
 #[pymethods]
@@ -400,7 +405,7 @@ impl NativeClient {
     // ---- campaigns ----
 
     #[pyo3(signature = (*, name, channel, contact_list_id, sender_id, body=None, template=None,
-                        scheduled_at=None))]
+                        scheduled_at=None, max_segments=None))]
     #[allow(clippy::too_many_arguments)]
     fn campaigns_create(
         &self,
@@ -412,8 +417,10 @@ impl NativeClient {
         body: Option<String>,
         template: Option<&Bound<'_, PyAny>>,
         scheduled_at: Option<String>,
+        max_segments: Option<i64>,
     ) -> PyResult<Py<PyAny>> {
         let mut request = CreateCampaign::new(name, Channel::from(channel), contact_list_id, sender_id);
+        request.max_segments = check(py, max_segments.map(|n| to_u32("max_segments", n)).transpose())?;
         request.body = body;
         request.template = template.map(py_to_value).transpose()?;
         request.scheduled_at = scheduled_at;
@@ -485,7 +492,8 @@ impl NativeClient {
 
     // ---- messages, sender IDs, webhooks, credits ----
 
-    #[pyo3(signature = (*, channel, to, sender_id, body=None, template=None))]
+    #[pyo3(signature = (*, channel, to, sender_id, body=None, template=None, max_segments=None))]
+    #[allow(clippy::too_many_arguments)]
     fn messages_send(
         &self,
         py: Python<'_>,
@@ -494,8 +502,10 @@ impl NativeClient {
         sender_id: String,
         body: Option<String>,
         template: Option<&Bound<'_, PyAny>>,
+        max_segments: Option<i64>,
     ) -> PyResult<Py<PyAny>> {
         let mut request = SendMessage::new(Channel::from(channel), to, sender_id);
+        request.max_segments = check(py, max_segments.map(|n| to_u32("max_segments", n)).transpose())?;
         request.body = body;
         request.template = template.map(py_to_value).transpose()?;
         let message = self.call(py, move |c| c.messages().send(&request))?;

@@ -11,6 +11,7 @@ mod page;
 mod pick;
 mod record;
 mod run;
+mod sms;
 mod to_py;
 
 use pyo3::prelude::*;
@@ -42,5 +43,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_e164, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
     m.add_function(wrap_pyfunction!(models::register_model, m)?)?;
+    sms::register(m)?;
     Ok(())
 }

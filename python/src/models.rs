@@ -83,6 +83,11 @@ core_models!(
     ImportResult,
     WebhookEventData,
     WebhookEvent,
+    SmsCharacter,
+    SmsSegments,
+    SmsReplacement,
+    SmsSmartEncoded,
+    CampaignPreview,
 );
 
 /// Decodes the JSON fields of `Class(data)` into the core model the class wraps.

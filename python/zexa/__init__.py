@@ -47,6 +47,15 @@ from ._models import (
     WebhookEventData,
 )
 from ._page import Page
+from ._sms import (
+    CampaignPreview,
+    SmsCharacter,
+    SmsReplacement,
+    SmsSegments,
+    SmsSmartEncoded,
+    sms_segments,
+    sms_smart_encode,
+)
 
 __version__: str = _native.CORE_VERSION
 """The version of this package (the same as the Rust core's)."""
@@ -56,6 +65,8 @@ __all__ = [
     "Page",
     "to_e164",
     "parse_webhook_event",
+    "sms_segments",
+    "sms_smart_encode",
     "Model",
     "Contact",
     "ContactList",
@@ -70,6 +81,11 @@ __all__ = [
     "ImportRowError",
     "WebhookEvent",
     "WebhookEventData",
+    "SmsSegments",
+    "SmsCharacter",
+    "SmsSmartEncoded",
+    "SmsReplacement",
+    "CampaignPreview",
     "ZexaError",
     "InvalidInputError",
     "APIConnectionError",

@@ -16,8 +16,9 @@ from ._models import (
     Webhook,
     WebhookEvent,
 )
+from ._sms import CampaignPreview, SmsSegments, SmsSmartEncoded
 
-__all__ = ["CORE_VERSION", "NativeClient", "NativeField", "NativePage", "Record", "register_model", "to_e164", "parse_webhook_event"]
+__all__ = ["CORE_VERSION", "NativeClient", "NativeField", "NativePage", "Record", "register_model", "to_e164", "parse_webhook_event", "sms_segments", "sms_smart_encode", "campaigns_preview"]
 
 CORE_VERSION: str
 """The version of the Rust core."""
@@ -55,6 +56,15 @@ def to_e164(number: str, default_country_code: Optional[str] = None) -> str:
 
 def parse_webhook_event(payload: bytes) -> WebhookEvent:
     """Parses a webhook request body into a ``WebhookEvent``."""
+
+def sms_segments(text: str) -> SmsSegments:
+    """The encoding and billed segments of an SMS body."""
+
+def sms_smart_encode(text: str, transliterate: bool) -> SmsSmartEncoded:
+    """``text`` with GSM-7 look-alikes, and what was replaced."""
+
+def campaigns_preview(native: NativeClient, contact_list_id: str, channel: str, body: str) -> CampaignPreview:
+    """What a campaign would use, without creating it (GIL released during the request)."""
 
 @final
 class NativePage:
@@ -188,6 +198,7 @@ class NativeClient:
         body: Optional[str] = None,
         template: Optional[Any] = None,
         scheduled_at: Optional[str] = None,
+        max_segments: Optional[int] = None,
     ) -> Campaign: ...
     def campaigns_get(self, campaign_id: str) -> Campaign: ...
     def campaigns_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...
@@ -208,6 +219,7 @@ class NativeClient:
         sender_id: str,
         body: Optional[str] = None,
         template: Optional[Any] = None,
+        max_segments: Optional[int] = None,
     ) -> Message: ...
     def messages_get(self, message_id: str) -> Message: ...
     def sender_ids_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...

@@ -18,8 +18,9 @@ from ._models import (
     UploadPreview,
     Webhook,
 )
-from ._native import NativeClient
+from ._native import NativeClient, campaigns_preview
 from ._page import Page
+from ._sms import CampaignPreview
 
 __all__ = [
     "Contacts",
@@ -252,8 +253,14 @@ class Campaigns(_Resource):
         body: Optional[str] = None,
         template: Optional[Any] = None,
         scheduled_at: Timestamp = None,
+        max_segments: Optional[int] = None,
     ) -> Campaign:
-        """Creates a campaign to a contact list, started now or at ``scheduled_at``. Give ``body`` or ``template``."""
+        """Creates a campaign to a contact list, started now or at ``scheduled_at``. Give ``body`` or ``template``.
+
+        ``max_segments``: for SMS, the most segments each message may be billed as. A longer body
+        raises ``zexa.InvalidInputError`` naming its encoding, segment count and the characters
+        that forced UCS-2; nothing is created.
+        """
         return (
             self._native.campaigns_create(
                 name=name,
@@ -263,8 +270,18 @@ class Campaigns(_Resource):
                 body=body,
                 template=template,
                 scheduled_at=_iso_utc(scheduled_at),
+                max_segments=max_segments,
             )
         )
+
+    def preview(self, contact_list_id: str, channel: str, body: str) -> CampaignPreview:
+        """What a campaign of ``body`` to the list would use, without creating anything.
+
+        The recipients come from ONE request (the first page of the list's members, whose total
+        counts them all); for SMS, ``segments_per_message`` and ``total_segments`` tell what the
+        campaign is billed, and ``sms`` the encoding and the characters that forced UCS-2.
+        """
+        return campaigns_preview(self._native, contact_list_id, channel, body)
 
     def get(self, campaign_id: str) -> Campaign:
         """Fetches a campaign with its delivery statistics."""
@@ -306,10 +323,16 @@ class Messages(_Resource):
         sender_id: str,
         body: Optional[str] = None,
         template: Optional[Any] = None,
+        max_segments: Optional[int] = None,
     ) -> Message:
-        """Sends one message; ``sender_id`` goes out as ``from``. Give ``body`` or ``template``."""
-        return (
-            self._native.messages_send(channel=channel, to=to, sender_id=sender_id, body=body, template=template)
+        """Sends one message; ``sender_id`` goes out as ``from``. Give ``body`` or ``template``.
+
+        ``max_segments``: for SMS, the most segments the body may be billed as. A longer body
+        raises ``zexa.InvalidInputError`` naming its encoding, segment count and the characters
+        that forced UCS-2; nothing is sent.
+        """
+        return self._native.messages_send(
+            channel=channel, to=to, sender_id=sender_id, body=body, template=template, max_segments=max_segments
         )
 
     def get(self, message_id: str) -> Message:

@@ -93,6 +93,7 @@ build_c tests/c/test_iter.c "$BUILD/test_iter" || ko "build test_iter"
 build_c tests/c/test_threads.c "$BUILD/test_threads" || ko "build test_threads"
 build_c tests/c/test_fork.c "$BUILD/test_fork" || ko "build test_fork"
 build_c tests/c/test_log.c "$BUILD/test_log" || ko "build test_log"
+build_c tests/c/test_sms.c "$BUILD/test_sms" || ko "build test_sms"
 build_c examples/c/quickstart.c "$BUILD/quickstart" || ko "build examples/c/quickstart.c"
 g++ "${CXXFLAGS[@]}" $ZEXA_CFLAGS tests/cpp/roundtrip.cpp -o "$BUILD/roundtrip" $ZEXA_LIBS || ko "build roundtrip.cpp"
 
@@ -155,6 +156,8 @@ else
     cat "$BUILD/test_fork.log"
     ko "test_fork"
 fi
+start_sandbox
+run_test test_sms "$BUILD/test_sms" "$URL"
 start_sandbox
 run_test roundtrip.cpp "$BUILD/roundtrip" "$URL"
 start_sandbox --delivery-ms 100

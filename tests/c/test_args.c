@@ -27,7 +27,7 @@ int main(void) {
     ZexaCreateContact create = {0};
     ZexaListContacts filters = {0};
     ZexaCreateContactList list_req = {0};
-    ZexaSendMessage msg = {"sms", "+244912345678", "ZEXA", "hi", "{not json"};
+    ZexaSendMessage msg = {"sms", "+244912345678", "ZEXA", "hi", "{not json", 0};
     ZexaCreateCampaign camp = {0};
     ZexaImportMapped mapped = {0};
     ZexaCreateWebhook hook = {0};

@@ -279,7 +279,7 @@ static void on_progress(const ZexaCampaign *campaign, void *userdata) {
 }
 
 static void test_messages_campaigns(ZexaClient *client, const char *list_id) {
-    ZexaSendMessage msg = {"sms", "+244912000001", "ZEXA", "Olá!", NULL};
+    ZexaSendMessage msg = {"sms", "+244912000001", "ZEXA", "Olá!", NULL, 0};
     ZexaMessage *sent = NULL, *got = NULL;
     ZexaCreateCampaign req = {0};
     ZexaCampaign *campaign = NULL, *done = NULL, *item = NULL;

@@ -51,8 +51,8 @@ int main(int argc, char **argv) {
     ZexaWebhookEvent *event = NULL;
     ZexaCreateContact req = {0};
     ZexaListContacts filters = {0};
-    ZexaSendMessage bad_sender = {"sms", "+244912000009", "NOT_REGISTERED", "hi", NULL};
-    ZexaSendMessage ok_sender = {"sms", "+244912000009", "ZEXA", "hi", NULL};
+    ZexaSendMessage bad_sender = {"sms", "+244912000009", "NOT_REGISTERED", "hi", NULL, 0};
+    ZexaSendMessage ok_sender = {"sms", "+244912000009", "ZEXA", "hi", NULL, 0};
 
     /* 401: a key the server refuses. */
     other = client_with("zx_wrong_key", url, 0);

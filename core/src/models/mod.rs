@@ -2,6 +2,7 @@
 //! field added to the API is reachable (and re-encoded) without an SDK upgrade.
 
 mod campaign;
+mod campaign_preview;
 mod contact;
 mod contact_list;
 mod credits;
@@ -13,6 +14,7 @@ mod webhook;
 mod webhook_event;
 
 pub use campaign::Campaign;
+pub use campaign_preview::CampaignPreview;
 pub use contact::Contact;
 pub use contact_list::ContactList;
 pub use credits::Credits;

@@ -1,4 +1,4 @@
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
@@ -9,8 +9,9 @@ use super::ListParams;
 use crate::client::{json_payload, Client};
 use crate::enums::Channel;
 use crate::error::{Error, Result};
-use crate::models::Campaign;
+use crate::models::{Campaign, CampaignPreview};
 use crate::page::{Page, PageIter, PageSource};
+use crate::sms::{check_max_segments, sms_segments};
 use crate::transport::{Method, Payload};
 use crate::url::segment;
 use crate::validate;
@@ -42,6 +43,11 @@ pub struct CreateCampaign {
     /// When to start, ISO 8601 UTC (`2026-07-01T08:00:00Z`); unset starts now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scheduled_at: Option<String>,
+    /// For SMS: the most segments the body may be billed as, per message. A longer body is
+    /// refused with [`Error::InvalidInput`] naming its encoding, segment count and the
+    /// characters that forced UCS-2; nothing is sent. See [`crate::sms_segments`].
+    #[serde(skip)]
+    pub max_segments: Option<u32>,
 }
 
 impl CreateCampaign {
@@ -60,6 +66,7 @@ impl CreateCampaign {
             body: None,
             template: None,
             scheduled_at: None,
+            max_segments: None,
         }
     }
 
@@ -67,7 +74,8 @@ impl CreateCampaign {
         validate::non_empty("name", &self.name)?;
         validate::non_empty("contact_list_id", &self.contact_list_id)?;
         validate::non_empty("sender_id", &self.sender_id)?;
-        validate::content(self.body.as_deref(), self.template.is_some())
+        validate::content(self.body.as_deref(), self.template.is_some())?;
+        check_max_segments(&self.channel, self.body.as_deref(), self.max_segments)
     }
 }
 
@@ -78,6 +86,8 @@ setters!(CreateCampaign {
     template: Value,
     /// Schedules the start (ISO 8601 UTC).
     scheduled_at: String,
+    /// Refuses an SMS body of more segments than this, before sending.
+    max_segments: u32,
 });
 
 impl<'a> Campaigns<'a> {
@@ -91,6 +101,52 @@ impl<'a> Campaigns<'a> {
         campaign.check()?;
         self.client
             .call(Method::Post, "/campaigns", &[], &json_payload(campaign)?)
+    }
+
+    /// What a campaign of `body` on `channel` to the list `contact_list_id` would use, without
+    /// creating anything: the list's recipient count (from ONE request, the first page of its
+    /// members with `per_page=1`, whose `total` counts them all), and for SMS the segments each
+    /// message is billed as and the total for the campaign.
+    ///
+    /// An empty `contact_list_id` or `body` is refused locally; an unknown list is
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound); an answer without `meta.total` is
+    /// [`Error::Decode`] (one page cannot count the list then).
+    ///
+    /// ```no_run
+    /// # let client = zexa::Client::new("k")?;
+    /// let preview = client.campaigns().preview("lst_1", zexa::Channel::Sms, "Informação: a sua encomenda chegou")?;
+    /// println!("{} recipients x {:?} segments = {:?}", preview.recipients,
+    ///          preview.segments_per_message, preview.total_segments);
+    /// # Ok::<(), zexa::Error>(())
+    /// ```
+    pub fn preview(&self, contact_list_id: &str, channel: Channel, body: &str) -> Result<CampaignPreview> {
+        validate::non_empty("contact_list_id", contact_list_id)?;
+        validate::content(Some(body), false)?;
+        let sms = (channel == Channel::Sms).then(|| sms_segments(body));
+        let first = self
+            .client
+            .contact_lists()
+            .contacts_as::<IgnoredAny>(contact_list_id, &ListParams::new().per_page(1u32))?;
+        if !first.total_reported() {
+            return Err(Error::decode(
+                200,
+                "the page of the list's members has no meta.total: its recipients cannot be counted",
+                b"",
+                1,
+                // A GET of the members: nothing was executed.
+                false,
+            ));
+        }
+        let recipients = first.total;
+        let segments_per_message = sms.as_ref().map(|s| s.segments);
+        Ok(CampaignPreview {
+            contact_list_id: contact_list_id.to_owned(),
+            channel,
+            recipients,
+            total_segments: segments_per_message.map(|n| recipients.saturating_mul(u64::from(n))),
+            segments_per_message,
+            sms,
+        })
     }
 
     /// `GET /campaigns/{id}`: status and delivery statistics.

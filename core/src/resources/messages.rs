@@ -5,6 +5,7 @@ use crate::client::{json_payload, Client};
 use crate::enums::Channel;
 use crate::error::Result;
 use crate::models::Message;
+use crate::sms::check_max_segments;
 use crate::transport::{Method, Payload};
 use crate::url::segment;
 use crate::validate;
@@ -32,6 +33,11 @@ pub struct SendMessage {
     /// A pre-approved template (WhatsApp).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<Value>,
+    /// For SMS: the most segments the body may be billed as. A longer body is refused with
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) naming its encoding, segment count and
+    /// the characters that forced UCS-2; nothing is sent. See [`crate::sms_segments`].
+    #[serde(skip)]
+    pub max_segments: Option<u32>,
 }
 
 impl SendMessage {
@@ -43,6 +49,7 @@ impl SendMessage {
             from: from.into(),
             body: None,
             template: None,
+            max_segments: None,
         }
     }
 
@@ -64,7 +71,8 @@ impl SendMessage {
     fn check(&self) -> Result<()> {
         validate::recipient(&self.channel, &self.to)?;
         validate::non_empty("from", &self.from)?;
-        validate::content(self.body.as_deref(), self.template.is_some())
+        validate::content(self.body.as_deref(), self.template.is_some())?;
+        check_max_segments(&self.channel, self.body.as_deref(), self.max_segments)
     }
 }
 
@@ -73,6 +81,8 @@ setters!(SendMessage {
     body: String,
     /// Sets the template.
     template: Value,
+    /// Refuses an SMS body of more segments than this, before sending.
+    max_segments: u32,
 });
 
 impl<'a> Messages<'a> {

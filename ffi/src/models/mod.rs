@@ -13,6 +13,7 @@ mod import;
 mod message;
 mod misc;
 mod page;
+mod sms;
 mod webhook_event;
 
 pub use campaign::ZexaCampaign;
@@ -23,6 +24,7 @@ pub use import::{ZexaImportResult, ZexaUploadPreview};
 pub use message::ZexaMessage;
 pub use misc::{ZexaCredits, ZexaSenderId, ZexaWebhook};
 pub use page::{ZexaCampaignPage, ZexaContactListPage, ZexaContactPage, ZexaSenderIdPage};
+pub use sms::{ZexaCampaignPreview, ZexaSmsSegments, ZexaSmsSmartEncoded};
 pub use webhook_event::ZexaWebhookEvent;
 
 use std::any::Any;
