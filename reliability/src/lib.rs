@@ -422,8 +422,8 @@ impl log::Log for CaptureLogger {
     fn log(&self, record: &log::Record<'_>) {
         self.records.fetch_add(1, Ordering::Relaxed);
         let text = record.args().to_string();
-        if record.level() == log::Level::Debug && text.starts_with("zexa: ") && text.contains("(attempt ") {
-            if let Some(method) = text["zexa: ".len()..].split(' ').next() {
+        if record.level() == log::Level::Debug && record.target() == "zexa" && text.contains("(attempt ") {
+            if let Some(method) = text.split(' ').next() {
                 *lock(&self.attempts).entry(method.to_owned()).or_insert(0) += 1;
             }
         }

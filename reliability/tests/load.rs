@@ -30,6 +30,8 @@ struct Tally {
     post_err: u64,
     /// POST errors whose call made more than one attempt (allowed only if never connected).
     post_resent: u64,
+    /// POST errors that say the message may have been created (`may_have_executed`).
+    post_ambiguous: u64,
     kinds: BTreeMap<String, u64>,
     /// Latency of every call, in microseconds.
     micros: Vec<u32>,
@@ -42,6 +44,7 @@ impl Tally {
         self.post_ok += other.post_ok;
         self.post_err += other.post_err;
         self.post_resent += other.post_resent;
+        self.post_ambiguous += other.post_ambiguous;
         for (k, n) in other.kinds {
             *self.kinds.entry(k).or_insert(0) += n;
         }
@@ -82,6 +85,9 @@ fn phase(client: &Client, start: usize, end: usize) -> Tally {
                                     t.post_err += 1;
                                     if e.attempts() != 1 {
                                         t.post_resent += 1;
+                                    }
+                                    if e.may_have_executed() {
+                                        t.post_ambiguous += 1;
                                     }
                                     error(&mut t, &e);
                                 }
@@ -137,6 +143,8 @@ fn shared_client_under_faults_loses_nothing_and_never_resends_a_post() {
         {"kind": "status", "status": 503},
         {"kind": "close"},
         {"kind": "delay", "ms": 5},
+        // Executes, then breaks the answer: a message created while the caller gets an error.
+        {"kind": "truncate"},
     ]}));
     let client = Client::builder(CANARY_KEY)
         .base_url(sandbox.base_url())
@@ -154,6 +162,8 @@ fn shared_client_under_faults_loses_nothing_and_never_resends_a_post() {
     let elapsed = started.elapsed();
     let (rss_end, hwm) = memory_kib();
 
+    // Every message costs one credit: what the balance lost is what the server created.
+    let created = (1e12 - client.credits().get().expect("credits").balance).round() as u64;
     let stats = admin.stats();
     let server_posts = stats["by_route"]["POST /v1/messages"].as_u64().unwrap_or(0);
     let server_gets = stats["by_route"]["GET /v1/credits"].as_u64().unwrap_or(0);
@@ -172,7 +182,8 @@ fn shared_client_under_faults_loses_nothing_and_never_resends_a_post() {
          | latency p50 / p99 / max | {:.2} / {:.2} / {:.1} ms |\n\
          | faults injected by the sandbox | {faults} of {} requests ({:.1} %) |\n\
          | GET: ok / err | {} / {} |\n\
-         | POST: ok / err | {} / {} |\n\
+         | POST: ok / err (of which may have executed) | {} / {} ({}) |\n\
+         | messages created by the server (credits spent) | {created} |\n\
          | errors by kind | {:?} |\n\
          | GET attempts: client / server | {client_gets} / {server_gets} |\n\
          | POST attempts: client / server / calls | {client_posts} / {server_posts} / {post_calls} |\n\
@@ -189,6 +200,7 @@ fn shared_client_under_faults_loses_nothing_and_never_resends_a_post() {
         tally.get_err,
         tally.post_ok,
         tally.post_err,
+        tally.post_ambiguous,
         tally.kinds,
         rss_half / 1024,
         rss_end / 1024,
@@ -214,6 +226,23 @@ fn shared_client_under_faults_loses_nothing_and_never_resends_a_post() {
             "unexpected error kind {kind}"
         );
     }
+    // Every message created while its caller got an error was reported as may_have_executed:
+    // an error that says "surely not" never hides a created message.
+    assert!(
+        created >= tally.post_ok,
+        "{created} created, {} sends succeeded",
+        tally.post_ok
+    );
+    assert!(
+        created - tally.post_ok <= tally.post_ambiguous,
+        "{} messages created behind errors, only {} errors said they may have executed",
+        created - tally.post_ok,
+        tally.post_ambiguous
+    );
+    assert!(
+        created > tally.post_ok,
+        "the truncate fault created messages behind errors"
+    );
     // No duplicate POST: one attempt per POST call, and the server saw exactly those.
     assert_eq!(tally.post_resent, 0, "a POST was sent more than once");
     assert_eq!(client_posts, post_calls, "client POST attempts");
