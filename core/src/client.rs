@@ -284,7 +284,7 @@ impl Client {
         if answer.body.is_empty() {
             return Ok(Value::Null);
         }
-        decode(&answer)
+        decode(&answer, self.inner.shared.key.expose())
     }
 
     /// Sends a call and decodes its JSON answer into `T`.
@@ -295,7 +295,10 @@ impl Client {
         query: &[(String, String)],
         payload: &Payload,
     ) -> Result<T> {
-        decode(&self.execute(method, path, query, payload)?)
+        decode(
+            &self.execute(method, path, query, payload)?,
+            self.inner.shared.key.expose(),
+        )
     }
 
     /// Sends a call whose answer carries nothing we need (204, or a 200 acknowledgement).
@@ -465,12 +468,15 @@ pub(crate) fn json_payload<T: Serialize + ?Sized>(body: &T) -> Result<Payload> {
         .map_err(|e| Error::invalid("body", format!("cannot be encoded as JSON: {e}")))
 }
 
-fn decode<T: DeserializeOwned>(answer: &Answer) -> Result<T> {
+/// Decodes a 2xx answer. serde's message may quote a value of the body (a whole field), and
+/// the body may echo the key: both are cleaned as every error text is.
+fn decode<T: DeserializeOwned>(answer: &Answer, secret: &str) -> Result<T> {
     serde_json::from_slice(&answer.body).map_err(|e| {
+        let body = String::from_utf8_lossy(&answer.body).replace(secret, REDACTED);
         Error::decode(
             answer.status,
-            e.to_string(),
-            &answer.body,
+            body_text(&e.to_string(), secret),
+            body.as_bytes(),
             answer.attempts,
             answer.effectful,
         )

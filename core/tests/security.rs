@@ -282,3 +282,22 @@ fn a_key_echoed_by_a_server_is_removed_from_errors() {
     let err = expect_kind(client(&html).credits().get(), ErrorKind::InvalidRequest);
     assert!(!format!("{err:?}").contains("zx_test"), "{err:?}");
 }
+
+#[test]
+fn a_key_or_a_huge_value_in_an_undecodable_2xx_stays_out_of_the_error() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        bare(when, GET, "/credits");
+        // Not a number: serde quotes the value it could not use.
+        then.status(200)
+            .header("content-type", "application/json")
+            .body(format!(
+                r#"{{"balance": "{KEY}{}", "currency": "AOA"}}"#,
+                "9".repeat(100_000)
+            ));
+    });
+    let err = expect_kind(client(&server).credits().get(), ErrorKind::Decode);
+    let shown = format!("{err} {err:?}");
+    assert!(shown.len() < 1_500, "{} bytes", shown.len());
+    assert!(shown.contains("<redacted>"), "{shown}");
+}
