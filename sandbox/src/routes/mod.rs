@@ -19,9 +19,10 @@ use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::Router;
+use tower_http::compression::CompressionLayer;
 
 use crate::errors::ApiError;
-use crate::server::api_middleware;
+use crate::server::{api_middleware, host_guard};
 use crate::state::App;
 
 /// Uploads can be large spreadsheets; allow well beyond axum's 2 MB default.
@@ -63,10 +64,16 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/webhooks/{id}", delete(webhooks::delete_one))
         .route("/v1/credits", get(credits::get))
         .fallback(unknown_route)
+        // Inside the API middleware, so `truncate` and `drip` faults act on the bytes
+        // actually sent (compressed when the client asked for gzip).
+        .layer(CompressionLayer::new().gzip(true))
         .layer(from_fn_with_state(app.clone(), api_middleware));
     crate::admin::router()
+        .layer(CompressionLayer::new().gzip(true))
+        .merge(crate::inbox::router())
         .merge(api)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(host_guard))
         .with_state(app)
 }
 
