@@ -18,7 +18,7 @@ use serde_json::json;
 use crate::errors::{ApiError, ApiResult};
 use crate::faults::Fault;
 use crate::inspect::MessageFilter;
-use crate::json::{json_response, ApiQuery, TypedBody};
+use crate::json::{json_response, ApiQuery, OptionalBody, TypedBody};
 use crate::state::App;
 
 /// The admin routes.
@@ -65,6 +65,7 @@ async fn json_only(req: Request, next: Next) -> Response {
     if is_json {
         next.run(req).await
     } else {
+        crate::server::drain(req).await;
         ApiError::unsupported_media_type(
             "admin requests that change state must have Content-Type: application/json",
         )
@@ -73,7 +74,7 @@ async fn json_only(req: Request, next: Next) -> Response {
 }
 
 /// `POST /_sandbox/reset` → 204: everything back to the start configuration.
-async fn reset(State(app): State<Arc<App>>) -> StatusCode {
+async fn reset(State(app): State<Arc<App>>, _: OptionalBody) -> StatusCode {
     app.reset();
     StatusCode::NO_CONTENT
 }
@@ -101,7 +102,7 @@ async fn add_faults(
 }
 
 /// `DELETE /_sandbox/faults` → 204: empties the queue.
-async fn clear_faults(State(app): State<Arc<App>>) -> StatusCode {
+async fn clear_faults(State(app): State<Arc<App>>, _: OptionalBody) -> StatusCode {
     app.clear_faults();
     StatusCode::NO_CONTENT
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hyper::body::Incoming;
@@ -88,6 +88,7 @@ pub async fn host_guard(req: Request, next: Next) -> Response {
     if loopback {
         next.run(req).await
     } else {
+        drain(req).await;
         ApiError::forbidden("the sandbox answers only requests addressed to a loopback Host").into_response()
     }
 }
@@ -132,20 +133,22 @@ async fn handle(app: Arc<App>, req: Request, next: Next) -> Response {
         }
     }
     if let Err(e) = authorize(&app, &req) {
+        drain(req).await;
         return e.into_response();
     }
-    let method = req.method().clone();
-    let path = req.uri().path().to_string();
-    let mut resp = next.run(req).await;
-    if resp.status() == StatusCode::METHOD_NOT_ALLOWED {
-        // The contract lists no 405; an unknown method+path is an unknown route.
-        resp = ApiError::not_found(format!("No route for {method} {path}")).into_response();
-    }
+    let resp = next.run(req).await;
     match after {
         Some(Fault::Truncate) => faults::truncate(resp).await,
         Some(Fault::Drip { ms }) => faults::drip(resp, ms).await,
         _ => resp,
     }
+}
+
+/// Reads and drops what is left of a request's body before an early answer, so hyper can
+/// keep the connection open for the client's next request (an unread body makes it close
+/// the connection, which a client reusing it sees as a disconnect).
+pub async fn drain(req: Request) {
+    let _ = axum::body::to_bytes(req.into_body(), crate::routes::BODY_LIMIT).await;
 }
 
 /// Bearer-key check, then the per-key fixed one-second rate-limit window.
