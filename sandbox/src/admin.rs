@@ -160,14 +160,26 @@ async fn messages(State(app): State<Arc<App>>, ApiQuery(filter): ApiQuery<Messag
     json_response(StatusCode::OK, &app.sent_messages(&filter))
 }
 
-/// `GET /_sandbox/webhook-deliveries` → `[{url, event_type, payload, status_code|error}]`.
-async fn deliveries(State(app): State<Arc<App>>) -> Response {
-    json_response(StatusCode::OK, &app.webhook_deliveries())
+/// Query of `GET /_sandbox/webhook-deliveries`.
+#[derive(Debug, Deserialize)]
+struct DeliveryQuery {
+    /// Only the most recent `limit` deliveries.
+    limit: Option<usize>,
 }
 
-/// `GET /_sandbox/overview` → campaigns, lists, newest 200 contacts, credits (the page's feed).
+/// `GET /_sandbox/webhook-deliveries?limit=` → `[{url, event_type, payload, status_code|error}]`.
+async fn deliveries(State(app): State<Arc<App>>, ApiQuery(q): ApiQuery<DeliveryQuery>) -> Response {
+    let mut all = app.webhook_deliveries();
+    if let Some(limit) = q.limit {
+        all.drain(..all.len().saturating_sub(limit));
+    }
+    json_response(StatusCode::OK, &all)
+}
+
+/// `GET /_sandbox/overview` → the inbox page's feed: the newest 500 messages, webhook
+/// deliveries and contacts, every campaign and list, credits and the clock.
 async fn overview(State(app): State<Arc<App>>) -> Response {
-    json_response(StatusCode::OK, &app.overview(200))
+    json_response(StatusCode::OK, &app.overview(500))
 }
 
 /// `GET /_sandbox/exports/{id}.csv`: the CSV of a completed export.

@@ -75,7 +75,11 @@ impl App {
 
     /// The messages matching `filter`, oldest first, with their status now and content.
     pub(crate) fn sent_messages(&self, filter: &MessageFilter) -> Vec<SentMessage> {
-        let now = self.now();
+        self.sent_messages_at(filter, self.now())
+    }
+
+    /// [`App::sent_messages`] as of `now`.
+    fn sent_messages_at(&self, filter: &MessageFilter, now: u64) -> Vec<SentMessage> {
         let d = self.config.delivery_ms;
         let store = self.store();
         let wanted = |channel: &str, to: &str, campaign: Option<&str>| {
@@ -118,14 +122,27 @@ impl App {
             .collect()
     }
 
-    /// Campaigns (with live progress), lists, the newest contacts and the balance, for the
-    /// inbox page.
-    pub(crate) fn overview(&self, contact_limit: usize) -> Value {
+    /// Everything the inbox page shows, as of one instant so the campaigns' progress and
+    /// their recipients' messages agree: the newest `limit` messages, campaigns with live
+    /// progress, the newest `limit` webhook deliveries, lists, the newest `limit` contacts,
+    /// the balance and the clock.
+    pub(crate) fn overview(&self, limit: usize) -> Value {
         let now = self.now();
         let d = self.config.delivery_ms;
+        let messages = self.sent_messages_at(
+            &MessageFilter {
+                limit: Some(limit),
+                ..MessageFilter::default()
+            },
+            now,
+        );
+        let mut deliveries = self.webhook_deliveries();
+        deliveries.drain(..deliveries.len().saturating_sub(limit));
         let store = self.store();
-        let skip = store.contacts.len().saturating_sub(contact_limit);
+        let skip = store.contacts.len().saturating_sub(limit);
         json!({
+            "messages": messages,
+            "webhook_deliveries": deliveries,
             "campaigns": store.campaigns.values().map(|c| campaign_json(c, d, now)).collect::<Vec<_>>(),
             "lists": store.lists.values().map(|l| l.to_json()).collect::<Vec<_>>(),
             "contacts": store.contacts.values().skip(skip).collect::<Vec<_>>(),
