@@ -25,7 +25,7 @@ impl App {
         count: u64,
         path: Option<String>,
     ) -> Result<usize, String> {
-        fault.check()?;
+        fault.validate()?;
         let mut faults = lock(&self.faults);
         for _ in 0..count {
             faults.queue.push_back(QueuedFault {
@@ -49,7 +49,7 @@ impl App {
         if rate > 0.0 && kinds.is_empty() {
             return Err("a positive rate needs at least one kind".into());
         }
-        kinds.iter().try_for_each(Fault::check)?;
+        kinds.iter().try_for_each(Fault::validate)?;
         let mut faults = lock(&self.faults);
         faults.rate = rate;
         faults.kinds = kinds;

@@ -76,7 +76,10 @@ fn default_drip_ms() -> u64 {
 
 impl Fault {
     /// Checks what serde cannot express: a `status` fault's code must be 400..=599.
-    pub(crate) fn check(&self) -> Result<(), String> {
+    ///
+    /// # Errors
+    /// The reason, for a status outside that range.
+    pub fn validate(&self) -> Result<(), String> {
         match self {
             Fault::Status { status, .. } if !(400..=599).contains(status) => {
                 Err("'status' must be 400..=599".into())

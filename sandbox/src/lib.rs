@@ -276,6 +276,11 @@ impl Sandbox {
         &self.api_key
     }
 
+    /// Whether this sandbox runs on a manual clock ([`SandboxConfig::manual_clock`]).
+    pub fn manual_clock(&self) -> bool {
+        self.app.clock.is_manual()
+    }
+
     /// Stops the server and joins its thread.
     pub fn shutdown(mut self) {
         self.stop_and_join();
