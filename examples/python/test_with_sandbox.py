@@ -36,16 +36,20 @@ def test_the_customer_gets_the_text(zexa_sandbox: Sandbox) -> None:
         assert client.messages.get(message_id).status == "delivered"
 
 
-def test_a_server_error_surfaces_after_the_retries(zexa_sandbox: Sandbox) -> None:
-    """Faults on demand: three 503s exhaust the client's two retries."""
-    zexa_sandbox.inject_fault(Fault("status", status=503), count=3, path="/messages")
+def test_a_server_error_surfaces(zexa_sandbox: Sandbox) -> None:
+    """Faults on demand: a 503 on a send is raised, not retried (a retry could text twice)."""
+    zexa_sandbox.inject_fault(Fault("status", status=503), path="/messages")
     with zexa_sandbox.client() as client:
         with pytest.raises(zexa.ServerError):
             notify_order_shipped(client, "+244912345678", "A-1002")
-    stats = zexa_sandbox.stats()
-    assert stats.by_route["POST /v1/messages"] == 3
-    assert stats.faults_applied == 3
-    assert zexa_sandbox.sent_messages() == [], "a faulted request did not execute"
+        stats = zexa_sandbox.stats()
+        assert stats.by_route["POST /v1/messages"] == 1
+        assert stats.faults_applied == 1
+        assert zexa_sandbox.sent_messages() == [], "the faulted send did not execute"
+        # Reads are retried: two 503s, then the answer.
+        zexa_sandbox.inject_fault(Fault("status", status=503), count=2, path="/credits")
+        assert client.credits.get().balance == 10000
+        assert zexa_sandbox.stats().by_route["GET /v1/credits"] == 3
 
 
 class _Receiver(BaseHTTPRequestHandler):

@@ -3,7 +3,7 @@
 //! in, messages, deliveries and stats out), decoded by serde on this side and by
 //! `zexa/testing.py` on the other, so the shapes are those of the admin endpoints.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -21,16 +21,24 @@ fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
 /// A running sandbox; `None` once stopped.
 #[pyclass(frozen, module = "zexa._native")]
 pub struct NativeSandbox {
-    sandbox: Mutex<Option<Sandbox>>,
+    /// Shared so a call runs without holding the lock (and without the GIL): a webhook
+    /// receiver written in Python can then answer, and call the sandbox, during `advance`.
+    sandbox: Mutex<Option<Arc<Sandbox>>>,
 }
 
 impl NativeSandbox {
-    fn with<T>(&self, f: impl FnOnce(&Sandbox) -> PyResult<T>) -> PyResult<T> {
-        let guard = self.sandbox.lock().unwrap_or_else(|p| p.into_inner());
-        match guard.as_ref() {
-            Some(s) => f(s),
-            None => Err(PyRuntimeError::new_err("the sandbox was stopped")),
-        }
+    fn current(&self) -> PyResult<Arc<Sandbox>> {
+        self.sandbox
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or_else(|| PyRuntimeError::new_err("the sandbox was stopped"))
+    }
+
+    /// Runs `f` on the sandbox with the GIL released.
+    fn with<T: Send>(&self, py: Python<'_>, f: impl FnOnce(&Sandbox) -> PyResult<T> + Send) -> PyResult<T> {
+        let sandbox = self.current()?;
+        py.detach(|| f(&sandbox))
     }
 }
 
@@ -96,43 +104,43 @@ impl NativeSandbox {
             .detach(|| Sandbox::start_with(config))
             .map_err(|e| PyRuntimeError::new_err(format!("cannot start the sandbox: {e}")))?;
         Ok(NativeSandbox {
-            sandbox: Mutex::new(Some(sandbox)),
+            sandbox: Mutex::new(Some(Arc::new(sandbox))),
         })
     }
 
     /// `http://127.0.0.1:PORT/v1`.
     #[getter]
     fn base_url(&self) -> PyResult<String> {
-        self.with(|s| Ok(s.base_url()))
+        Ok(self.current()?.base_url())
     }
 
     /// `http://127.0.0.1:PORT/`, the inbox page.
     #[getter]
     fn inbox_url(&self) -> PyResult<String> {
-        self.with(|s| Ok(s.inbox_url()))
+        Ok(self.current()?.inbox_url())
     }
 
     /// The accepted API key.
     #[getter]
     fn api_key(&self) -> PyResult<String> {
-        self.with(|s| Ok(s.api_key().to_string()))
+        Ok(self.current()?.api_key().to_string())
     }
 
     /// Queues `count` copies of the fault (JSON such as `{"kind": "status", "status": 503}`)
     /// for requests under `path` (any request when `None`).
     #[pyo3(signature = (fault_json, count=1, path=None))]
-    fn inject_fault(&self, fault_json: &str, count: u64, path: Option<&str>) -> PyResult<()> {
+    fn inject_fault(&self, py: Python<'_>, fault_json: &str, count: u64, path: Option<&str>) -> PyResult<()> {
         let fault: Fault = serde_json::from_str(fault_json).map_err(value_error)?;
         fault.validate().map_err(value_error)?;
-        self.with(|s| {
+        self.with(py, |s| {
             s.inject_faults(fault, count, path);
             Ok(())
         })
     }
 
     /// Empties the fault queue.
-    fn clear_faults(&self) -> PyResult<()> {
-        self.with(|s| {
+    fn clear_faults(&self, py: Python<'_>) -> PyResult<()> {
+        self.with(py, |s| {
             s.clear_faults();
             Ok(())
         })
@@ -140,20 +148,21 @@ impl NativeSandbox {
 
     /// Each request takes a random fault of `kinds_json` (a JSON array) with probability
     /// `rate`.
-    fn set_fault_rate(&self, rate: f64, kinds_json: &str) -> PyResult<()> {
+    fn set_fault_rate(&self, py: Python<'_>, rate: f64, kinds_json: &str) -> PyResult<()> {
         let kinds: Vec<Fault> = serde_json::from_str(kinds_json).map_err(value_error)?;
-        self.with(|s| s.set_fault_rate(rate, kinds).map_err(value_error))
+        self.with(py, |s| s.set_fault_rate(rate, kinds).map_err(value_error))
     }
 
     /// The request counters, as JSON.
-    fn stats_json(&self) -> PyResult<String> {
-        self.with(|s| to_json(&s.stats()))
+    fn stats_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.with(py, |s| to_json(&s.stats()))
     }
 
     /// The messages matching the filters, oldest first, as a JSON array.
     #[pyo3(signature = (recipient=None, channel=None, campaign=None, limit=None))]
     fn messages_json(
         &self,
+        py: Python<'_>,
         recipient: Option<String>,
         channel: Option<String>,
         campaign: Option<String>,
@@ -165,17 +174,17 @@ impl NativeSandbox {
             campaign,
             limit,
         };
-        self.with(|s| to_json(&s.messages(&filter)))
+        self.with(py, |s| to_json(&s.messages(&filter)))
     }
 
     /// Every webhook delivery attempted, oldest first, as a JSON array.
-    fn webhook_deliveries_json(&self) -> PyResult<String> {
-        self.with(|s| to_json(&s.webhook_deliveries()))
+    fn webhook_deliveries_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.with(py, |s| to_json(&s.webhook_deliveries()))
     }
 
     /// Everything back to the start configuration.
-    fn reset(&self) -> PyResult<()> {
-        self.with(|s| {
+    fn reset(&self, py: Python<'_>) -> PyResult<()> {
+        self.with(py, |s| {
             s.reset();
             Ok(())
         })
@@ -184,24 +193,22 @@ impl NativeSandbox {
     /// Moves the manual clock forward by `ms` milliseconds (webhooks due are POSTed before it
     /// returns, with the GIL released so a Python receiver can answer).
     fn advance(&self, py: Python<'_>, ms: u64) -> PyResult<()> {
-        let guard = self.sandbox.lock().unwrap_or_else(|p| p.into_inner());
-        let sandbox = guard
-            .as_ref()
-            .ok_or_else(|| PyRuntimeError::new_err("the sandbox was stopped"))?;
-        // The Rust method panics on a wall clock (a test mistake); say so as an exception.
-        if !sandbox.manual_clock() {
-            return Err(PyRuntimeError::new_err(
-                "advance() needs a sandbox started with manual_clock=True",
-            ));
-        }
-        py.detach(|| sandbox.advance(Duration::from_millis(ms)));
-        Ok(())
+        self.with(py, |s| {
+            // The Rust method panics on a wall clock (a test mistake); raise instead.
+            if !s.manual_clock() {
+                return Err(PyRuntimeError::new_err(
+                    "advance() needs a sandbox started with manual_clock=True",
+                ));
+            }
+            s.advance(Duration::from_millis(ms));
+            Ok(())
+        })
     }
 
     /// Whether the sandbox runs on a manual clock.
     #[getter]
     fn manual_clock(&self) -> PyResult<bool> {
-        self.with(|s| Ok(s.manual_clock()))
+        Ok(self.current()?.manual_clock())
     }
 
     /// Whether the sandbox is still running.
@@ -210,11 +217,13 @@ impl NativeSandbox {
         self.sandbox.lock().unwrap_or_else(|p| p.into_inner()).is_some()
     }
 
-    /// Stops the server (idempotent).
+    /// Stops the server (idempotent); a call still running elsewhere finishes first, and the
+    /// server stops when it does.
     fn stop(&self, py: Python<'_>) {
         let taken = self.sandbox.lock().unwrap_or_else(|p| p.into_inner()).take();
         if let Some(s) = taken {
-            py.detach(|| s.shutdown());
+            // Dropping the last reference stops and joins the server.
+            py.detach(move || drop(s));
         }
     }
 }

@@ -24,10 +24,7 @@ from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Type, 
 from ._client import Client
 from ._native import NativeSandbox
 
-__all__ = ["Fault", "FaultKind", "Sandbox", "SentMessage", "Stats", "WebhookDelivery"]
-
-FaultKind = Literal["status", "close", "delay", "truncate", "rate_limit", "drip", "hang"]
-"""What an injected fault does (see ``Fault``)."""
+__all__ = ["Fault", "Sandbox", "SentMessage", "Stats", "WebhookDelivery"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +39,7 @@ class Fault:
     - ``drip``: handle, then send the body one byte every ``ms``.
     """
 
-    kind: FaultKind
+    kind: Literal["status", "close", "delay", "truncate", "rate_limit", "drip", "hang"]
     status: Optional[int] = None
     json: Optional[bool] = None
     ms: Optional[int] = None
