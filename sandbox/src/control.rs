@@ -10,7 +10,15 @@ use serde_json::{json, Value};
 use crate::faults::{Fault, QueuedFault};
 use crate::inspect::{MessageFilter, SentMessage, Stats, WebhookDelivery};
 use crate::simulation::{announce_due, campaign_json, campaign_message_json, message_json};
-use crate::state::{lock, App, Content, Outbound};
+use crate::state::{lock, App, Campaign, Message, Outbound};
+
+/// Where a listed message comes from.
+enum Source<'a> {
+    /// A `POST /messages`.
+    Message(&'a Message),
+    /// Recipient `i` of a campaign.
+    Recipient(&'a Campaign, usize),
+}
 
 /// Longest wait for the webhook delivery thread after an `advance` (each POST has a 2 s
 /// timeout; this bounds a backlog of a few unanswered receivers).
@@ -87,13 +95,14 @@ impl App {
                 && filter.recipient.as_deref().is_none_or(|r| r == to)
                 && filter.campaign.as_deref().is_none_or(|c| Some(c) == campaign)
         };
-        // (creation time, view): standalone messages, then campaign recipients, merged by
-        // time below with a stable sort so equal times keep this order.
-        let mut found: Vec<(u64, Value, &Content)> = Vec::new();
+        // (creation time, source): standalone messages, then campaign recipients, merged by
+        // time with a stable sort so equal times keep this order. The JSON is built only for
+        // what `limit` keeps, so the page's poll stays cheap next to a 100k-recipient campaign.
+        let mut found: Vec<(u64, Source<'_>)> = Vec::new();
         if filter.campaign.is_none() {
             for m in store.messages.values() {
                 if wanted(&m.channel, &m.to, None) {
-                    found.push((m.created_ms, message_json(m, d, now), &m.content));
+                    found.push((m.created_ms, Source::Message(m)));
                 }
             }
         }
@@ -105,16 +114,20 @@ impl App {
             }
             for (i, to) in c.recipients.iter().enumerate() {
                 if wanted(&c.channel, to, Some(&c.id)) {
-                    found.push((c.created_ms, campaign_message_json(c, i, d, now), &c.content));
+                    found.push((c.created_ms, Source::Recipient(c, i)));
                 }
             }
         }
-        found.sort_by_key(|(t, _, _)| *t);
+        found.sort_by_key(|(t, _)| *t);
         let skip = filter.limit.map_or(0, |l| found.len().saturating_sub(l));
         found
             .into_iter()
             .skip(skip)
-            .filter_map(|(_, mut v, content)| {
+            .filter_map(|(_, source)| {
+                let (mut v, content) = match source {
+                    Source::Message(m) => (message_json(m, d, now), &m.content),
+                    Source::Recipient(c, i) => (campaign_message_json(c, i, d, now), &c.content),
+                };
                 v["body"] = json!(content.body);
                 v["template"] = content.template.clone().unwrap_or(Value::Null);
                 serde_json::from_value(v).ok()

@@ -19,9 +19,10 @@ if [ ! -x "$CHROMIUM" ]; then
         || die "chromium is missing and could not be installed"
 fi
 command -v node >/dev/null || die "node is required"
+# Pinned: the version this test was written against (it drives any recent Chromium).
 if [ ! -d "$HERE/node_modules/playwright-core" ]; then
     echo "installing playwright-core..."
-    (cd "$HERE" && npm install --no-audit --no-fund --silent --no-save playwright-core@1 >/dev/null) \
+    (cd "$HERE" && npm install --no-audit --no-fund --silent --no-save playwright-core@1.65.1 >/dev/null) \
         || die "npm install playwright-core failed"
 fi
 
