@@ -81,8 +81,10 @@ pub async fn host_guard(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
         .or_else(|| req.uri().authority().map(|a| a.to_string()));
-    // The `url` crate parses `name:port`, `1.2.3.4:port` and `[v6]:port` alike.
+    // The `url` crate parses `name:port`, `1.2.3.4:port` and `[v6]:port` alike; a Host is
+    // only those, so anything that would make the URL mean more (`evil@127.0.0.1`) is out.
     let loopback = host
+        .filter(|h| !h.contains(['@', '/', '\\', '?', '#']))
         .and_then(|h| url::Url::parse(&format!("http://{h}/")).ok())
         .is_some_and(|u| u.host().is_some_and(|h| is_loopback_host(&h)));
     if loopback {

@@ -57,6 +57,8 @@ fn only_loopback_host_names_are_answered() {
         Some(format!("127.0.0.1.nip.io:{port}")),
         Some(format!("localhost.evil.example:{port}")),
         Some(format!("10.0.0.1:{port}")),
+        Some(format!("evil.example@127.0.0.1:{port}")),
+        Some(format!("127.0.0.1:{port}/evil.example")),
         Some("".to_string()),
         None,
     ] {
