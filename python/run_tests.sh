@@ -34,6 +34,9 @@ failed=()
 step "pytest"
 "$PY" -X dev -m pytest "$PY_DIR/tests" -q || failed+=("pytest")
 
+step "pytest examples/python (zexa.testing and the zexa_sandbox fixture)"
+"$PY" -X dev -m pytest "$ROOT/examples/python" -q -p no:cacheprovider || failed+=("pytest examples")
+
 step "mypy --strict examples/python"
 "$PY" -m mypy --strict "$ROOT"/examples/python/*.py || failed+=("mypy examples")
 (cd "$PY_DIR" && "$PY" -m mypy --strict zexa) || failed+=("mypy zexa")

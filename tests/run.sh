@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, in one command: formatting and lints, the Rust crates (core,
-# sandbox, ffi), the quickstart, the C and C++ programs under valgrind, the Python package.
+# sandbox, ffi), the quickstart, the C and C++ programs under valgrind, the Python package,
+# the sandbox's inbox page in headless Chromium.
 # On a fresh machine this is all the set-up: each step installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,9 +30,12 @@ bash tests/c/run.sh
 step "Python"
 bash python/run_tests.sh
 
+step "Inbox page in headless Chromium"
+bash tests/browser/run.sh
+
 step "Reliability and security (faults, bad input, fuzzing, load)"
 bash tests/reliability/run.sh
 
 step "done"
 # Every step above stops the run on failure (set -e), so reaching here means all passed.
-echo "suites: 7 passed, 0 failed"
+echo "suites: 8 passed, 0 failed"

@@ -12,6 +12,7 @@ mod pick;
 mod record;
 mod run;
 mod sms;
+mod testing;
 mod to_py;
 
 use pyo3::prelude::*;
@@ -40,6 +41,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<page::NativePage>()?;
     m.add_class::<Record>()?;
     m.add_class::<field::NativeField>()?;
+    m.add_class::<testing::NativeSandbox>()?;
     m.add_function(wrap_pyfunction!(to_e164, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
     m.add_function(wrap_pyfunction!(models::register_model, m)?)?;

@@ -38,8 +38,8 @@ class Sandbox:
     def admin(self, method: str, path: str, body: Optional[Any] = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.root + path, data=data, method=method)
-        if data is not None:
-            request.add_header("Content-Type", "application/json")
+        # The sandbox takes state-changing admin requests only as JSON, even without a body.
+        request.add_header("Content-Type", "application/json")
         with urllib.request.urlopen(request, timeout=10) as response:
             text = response.read()
         return json.loads(text) if text else None

@@ -18,7 +18,7 @@ from ._models import (
 )
 from ._sms import CampaignPreview, SmsSegments, SmsSmartEncoded
 
-__all__ = ["CORE_VERSION", "NativeClient", "NativeField", "NativePage", "Record", "register_model", "to_e164", "parse_webhook_event", "sms_segments", "sms_smart_encode", "campaigns_preview"]
+__all__ = ["CORE_VERSION", "NativeClient", "NativeSandbox", "NativeField", "NativePage", "Record", "register_model", "to_e164", "parse_webhook_event", "sms_segments", "sms_smart_encode", "campaigns_preview"]
 
 CORE_VERSION: str
 """The version of the Rust core."""
@@ -225,3 +225,61 @@ class NativeClient:
     def sender_ids_list(self, *, page: int = 1, per_page: int = 50) -> NativePage: ...
     def webhooks_create(self, *, url: str, events: Sequence[str]) -> Webhook: ...
     def credits_get(self) -> Credits: ...
+
+@final
+class NativeSandbox:
+    """An embedded ``zexa-sandbox`` (see ``zexa.testing.Sandbox``); structured values as JSON text."""
+
+    def __new__(
+        cls,
+        *,
+        api_key: Optional[str] = None,
+        credits: Optional[float] = None,
+        sender_ids: Optional[List[str]] = None,
+        seed_contacts: Optional[int] = None,
+        rate_limit: Optional[int] = None,
+        delivery_ms: Optional[int] = None,
+        failure_rate: Optional[float] = None,
+        seed: Optional[int] = None,
+        latency_ms: Optional[int] = None,
+        manual_clock: bool = False,
+    ) -> NativeSandbox: ...
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT/v1``."""
+    @property
+    def inbox_url(self) -> str:
+        """``http://127.0.0.1:PORT/``, the inbox page."""
+    @property
+    def api_key(self) -> str:
+        """The accepted API key."""
+    @property
+    def manual_clock(self) -> bool:
+        """Whether the sandbox runs on a manual clock."""
+    @property
+    def running(self) -> bool:
+        """Whether the sandbox is still running."""
+    def inject_fault(self, fault_json: str, count: int = 1, path: Optional[str] = None) -> None:
+        """Queues ``count`` copies of the fault for requests under ``path``."""
+    def clear_faults(self) -> None:
+        """Empties the fault queue."""
+    def set_fault_rate(self, rate: float, kinds_json: str) -> None:
+        """Random faults of ``kinds_json`` with probability ``rate``."""
+    def stats_json(self) -> str:
+        """The request counters, as JSON."""
+    def messages_json(
+        self,
+        recipient: Optional[str] = None,
+        channel: Optional[str] = None,
+        campaign: Optional[str] = None,
+        limit: Optional[int] = None,
+    ) -> str:
+        """The matching messages, oldest first, as a JSON array."""
+    def webhook_deliveries_json(self) -> str:
+        """Every webhook delivery attempted, as a JSON array."""
+    def reset(self) -> None:
+        """Everything back to the start configuration."""
+    def advance(self, ms: int) -> None:
+        """Moves the manual clock forward by ``ms`` milliseconds."""
+    def stop(self) -> None:
+        """Stops the server (idempotent)."""

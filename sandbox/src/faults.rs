@@ -12,106 +12,101 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use http_body::Frame;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
 use crate::errors::ApiError;
 use crate::ids::Rng;
 
-/// One kind of injected misbehaviour.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FaultKind {
+/// One kind of injected misbehaviour, as the admin API takes it: `{"kind": "status",
+/// "status": 503, "json": false}`, `{"kind": "close"}`, `{"kind": "delay", "ms": 200}`...
+/// Omitted fields take the defaults documented on each field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fault {
     /// Answer `status` without executing; JSON error body or an HTML proxy page.
     Status {
-        /// HTTP status.
+        /// HTTP status, 400..=599 (default 500).
+        #[serde(default = "default_status")]
         status: u16,
-        /// JSON body (`server_error`) when true, HTML when false.
+        /// JSON body (`server_error`) when true (default), an HTML page when false.
+        #[serde(default = "default_true")]
         json: bool,
     },
     /// Close the connection without a response byte.
     Close,
     /// Wait, then handle normally.
     Delay {
-        /// Milliseconds.
+        /// Milliseconds (default 1000).
+        #[serde(default = "default_delay_ms")]
         ms: u64,
     },
     /// Handle normally, then send fewer body bytes than `Content-Length` and close.
     Truncate,
-    /// 429 with `Retry-After`, without executing.
+    /// 429 `rate_limit_exceeded` with `Retry-After`, without executing.
     RateLimit {
-        /// Seconds.
+        /// Seconds (default 1).
+        #[serde(default = "default_retry_after")]
         retry_after: u64,
     },
     /// Handle normally, then send the body one byte every `ms`.
     Drip {
-        /// Milliseconds between bytes.
+        /// Milliseconds between bytes (default 50).
+        #[serde(default = "default_drip_ms")]
         ms: u64,
     },
-    /// Never answer.
+    /// Never answer (until the client gives up or the sandbox stops).
     Hang,
 }
 
-impl FaultKind {
-    /// Parses a fault object such as `{"kind":"status","status":503,"json":false}`.
-    pub fn from_json(v: &Value) -> Result<FaultKind, String> {
-        let kind = v
-            .get("kind")
-            .and_then(Value::as_str)
-            .ok_or("fault needs a string 'kind'")?;
-        let num = |key: &str, default: u64| -> Result<u64, String> {
-            match v.get(key) {
-                None | Some(Value::Null) => Ok(default),
-                Some(x) => x
-                    .as_u64()
-                    .ok_or(format!("'{key}' must be a non-negative integer")),
+fn default_status() -> u16 {
+    500
+}
+fn default_true() -> bool {
+    true
+}
+fn default_delay_ms() -> u64 {
+    1000
+}
+fn default_retry_after() -> u64 {
+    1
+}
+fn default_drip_ms() -> u64 {
+    50
+}
+
+impl Fault {
+    /// Checks what serde cannot express: a `status` fault's code must be 400..=599.
+    ///
+    /// # Errors
+    /// The reason, for a status outside that range.
+    pub fn validate(&self) -> Result<(), String> {
+        match self {
+            Fault::Status { status, .. } if !(400..=599).contains(status) => {
+                Err("'status' must be 400..=599".into())
             }
-        };
-        Ok(match kind {
-            "status" => {
-                let status = num("status", 500)?;
-                if !(400..=599).contains(&status) {
-                    return Err("'status' must be 400..=599".into());
-                }
-                let json = match v.get("json") {
-                    None | Some(Value::Null) => true,
-                    Some(Value::Bool(b)) => *b,
-                    Some(_) => return Err("'json' must be a boolean".into()),
-                };
-                FaultKind::Status {
-                    status: status as u16,
-                    json,
-                }
-            }
-            "close" => FaultKind::Close,
-            "delay" => FaultKind::Delay { ms: num("ms", 1000)? },
-            "truncate" => FaultKind::Truncate,
-            "rate_limit" => FaultKind::RateLimit {
-                retry_after: num("retry_after", 1)?,
-            },
-            "drip" => FaultKind::Drip { ms: num("ms", 50)? },
-            "hang" => FaultKind::Hang,
-            other => return Err(format!("unknown fault kind '{other}'")),
-        })
+            _ => Ok(()),
+        }
     }
 }
 
 /// A queued one-shot fault.
 #[derive(Debug, Clone)]
-pub struct QueuedFault {
+pub(crate) struct QueuedFault {
     /// What to do.
-    pub kind: FaultKind,
+    pub kind: Fault,
     /// Only requests whose path starts with this prefix take it.
     pub path: Option<String>,
 }
 
 /// Queue plus random rate.
 #[derive(Debug)]
-pub struct FaultState {
+pub(crate) struct FaultState {
     /// FIFO of one-shot faults.
     pub queue: VecDeque<QueuedFault>,
     /// Probability that a request takes a random fault from `kinds`.
     pub rate: f64,
     /// Candidates for the random rate.
-    pub kinds: Vec<FaultKind>,
+    pub kinds: Vec<Fault>,
     rng: Rng,
 }
 
@@ -128,7 +123,7 @@ impl FaultState {
 
     /// The fault the request to `path` takes, if any: the first matching queued fault, else
     /// a random draw.
-    pub fn take(&mut self, path: &str) -> Option<FaultKind> {
+    pub fn take(&mut self, path: &str) -> Option<Fault> {
         if !self.queue.is_empty() {
             let short = path.strip_prefix("/v1").unwrap_or(path);
             let pos = self.queue.iter().position(|f| match &f.path {

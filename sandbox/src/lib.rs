@@ -4,25 +4,47 @@
 //! ```no_run
 //! let sandbox = zexa_sandbox::Sandbox::start().unwrap();
 //! println!("API at {} with key {}", sandbox.base_url(), sandbox.api_key());
+//! println!("inbox page at {}", sandbox.inbox_url());
 //! sandbox.shutdown();
 //! ```
 //!
-//! The server listens on loopback only. See `README.md` for the endpoints, the admin and
-//! fault-injection API, and what the sandbox does not emulate.
+//! As a test double, a sandbox on a manual clock needs no sleeps:
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use zexa_sandbox::{Fault, MessageFilter, Sandbox, SandboxConfig};
+//!
+//! let sandbox = Sandbox::start_with(SandboxConfig { manual_clock: true, ..Default::default() })?;
+//! sandbox.inject_fault(Fault::Status { status: 503, json: true });
+//! // ... the code under test sends a message to +244912345678 ...
+//! sandbox.advance(Duration::from_secs(1)); // every message reaches its final status
+//! let sent = sandbox.messages(&MessageFilter { recipient: Some("+244912345678".into()), ..Default::default() });
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! The server listens on loopback only and answers only loopback `Host` names. See
+//! `README.md` for the endpoints, the admin and fault-injection API, the inbox page and what
+//! the sandbox does not emulate.
 
 #![warn(missing_docs)]
 
-pub mod admin;
-pub mod errors;
-pub mod faults;
-pub mod ids;
-pub mod json;
-pub mod routes;
-pub mod server;
-pub mod simulation;
-pub mod state;
-pub mod time;
-pub mod validate;
+mod admin;
+mod control;
+mod errors;
+mod faults;
+mod ids;
+mod inbox;
+mod inspect;
+mod json;
+mod routes;
+mod server;
+mod simulation;
+mod state;
+mod time;
+mod validate;
+
+pub use faults::Fault;
+pub use inspect::{MessageFilter, SentMessage, Stats, WebhookDelivery};
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -55,6 +77,10 @@ pub struct SandboxConfig {
     pub seed: u64,
     /// Delay added before every API answer, in ms (for concurrency benchmarks). Default 0.
     pub latency_ms: u64,
+    /// Run on a manual clock that starts at the current time and moves only with
+    /// [`Sandbox::advance`], so tests drive scheduled campaigns and deliveries without
+    /// sleeping. Default `false` (the wall clock).
+    pub manual_clock: bool,
 }
 
 impl Default for SandboxConfig {
@@ -70,6 +96,7 @@ impl Default for SandboxConfig {
             failure_rate: 0.05,
             seed: 42,
             latency_ms: 0,
+            manual_clock: false,
         }
     }
 }
@@ -160,6 +187,85 @@ impl Sandbox {
         format!("http://{}/v1", self.addr)
     }
 
+    /// `http://127.0.0.1:PORT/`, the inbox page.
+    pub fn inbox_url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// Queues a one-shot fault for the next API request (any path).
+    ///
+    /// # Panics
+    /// As [`Sandbox::inject_faults`].
+    pub fn inject_fault(&self, fault: Fault) {
+        self.inject_faults(fault, 1, None);
+    }
+
+    /// Queues `count` copies of `fault` for the requests whose path starts with `path`
+    /// (`"/messages"` or `"/v1/messages"`), or any request when `path` is `None`.
+    ///
+    /// # Panics
+    /// When a [`Fault::Status`] has a status outside 400..=599 (a mistake in the test).
+    pub fn inject_faults(&self, fault: Fault, count: u64, path: Option<&str>) {
+        if let Err(e) = self.app.queue_faults(fault, count, path.map(str::to_string)) {
+            panic!("Sandbox::inject_faults: {e}");
+        }
+    }
+
+    /// Empties the fault queue.
+    pub fn clear_faults(&self) {
+        self.app.clear_faults();
+    }
+
+    /// Makes each API request take a random fault of `kinds` with probability `rate`
+    /// (seeded by [`SandboxConfig::seed`]); `rate` 0 turns it off.
+    ///
+    /// # Errors
+    /// When `rate` is outside 0..=1, or positive with no `kinds`.
+    pub fn set_fault_rate(&self, rate: f64, kinds: Vec<Fault>) -> Result<(), String> {
+        self.app.set_fault_rate(rate, kinds)
+    }
+
+    /// The request counters since the start or the last reset.
+    pub fn stats(&self) -> Stats {
+        self.app.stats_snapshot()
+    }
+
+    /// Returns every piece of state to the start configuration (same seeded IDs, no faults,
+    /// counters and logs emptied). A manual clock keeps its time.
+    pub fn reset(&self) {
+        self.app.reset();
+    }
+
+    /// Every message sent so far (standalone and campaign recipients), oldest first, with its
+    /// current status and content.
+    pub fn sent_messages(&self) -> Vec<SentMessage> {
+        self.app.sent_messages(&MessageFilter::default())
+    }
+
+    /// The messages matching `filter`, oldest first.
+    pub fn messages(&self, filter: &MessageFilter) -> Vec<SentMessage> {
+        self.app.sent_messages(filter)
+    }
+
+    /// Every webhook POST attempted so far, oldest first, with its payload.
+    pub fn webhook_deliveries(&self) -> Vec<WebhookDelivery> {
+        self.app.webhook_deliveries()
+    }
+
+    /// Moves the manual clock forward by `by`: scheduled campaigns start, messages and
+    /// campaigns progress, and the webhook events that became due are POSTed before this
+    /// returns (each with the delivery thread's 2 s timeout).
+    ///
+    /// # Panics
+    /// When the sandbox runs on the wall clock ([`SandboxConfig::manual_clock`] is false):
+    /// that is a mistake in the test.
+    pub fn advance(&self, by: Duration) {
+        assert!(
+            self.app.advance(by),
+            "Sandbox::advance needs SandboxConfig {{ manual_clock: true, .. }}"
+        );
+    }
+
     /// The bound address.
     pub fn addr(&self) -> SocketAddr {
         self.addr
@@ -168,6 +274,11 @@ impl Sandbox {
     /// The accepted API key.
     pub fn api_key(&self) -> &str {
         &self.api_key
+    }
+
+    /// Whether this sandbox runs on a manual clock ([`SandboxConfig::manual_clock`]).
+    pub fn manual_clock(&self) -> bool {
+        self.app.clock.is_manual()
     }
 
     /// Stops the server and joins its thread.

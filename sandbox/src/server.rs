@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hyper::body::Incoming;
@@ -19,8 +19,9 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
 
 use crate::errors::{ApiError, REQUEST_ID};
-use crate::faults::{self, FaultKind};
+use crate::faults::{self, Fault};
 use crate::state::{lock, App};
+use crate::validate::is_loopback_host;
 
 /// Per-connection "drop this connection now" signal, stored in request extensions.
 #[derive(Clone, Debug)]
@@ -70,6 +71,30 @@ async fn connection(
     }
 }
 
+/// The DNS-rebinding guard, around every route: only requests whose `Host` is a loopback
+/// name or address (`localhost`, `127.0.0.1:8787`, `[::1]:8787`) are answered, so a page
+/// on a foreign domain that re-points its name at 127.0.0.1 cannot read the sandbox.
+pub async fn host_guard(req: Request, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(axum::http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| req.uri().authority().map(|a| a.to_string()));
+    // The `url` crate parses `name:port`, `1.2.3.4:port` and `[v6]:port` alike; a Host is
+    // only those, so anything that would make the URL mean more (`evil@127.0.0.1`) is out.
+    let loopback = host
+        .filter(|h| !h.contains(['@', '/', '\\', '?', '#']))
+        .and_then(|h| url::Url::parse(&format!("http://{h}/")).ok())
+        .is_some_and(|u| u.host().is_some_and(|h| is_loopback_host(&h)));
+    if loopback {
+        next.run(req).await
+    } else {
+        drain(req).await;
+        ApiError::forbidden("the sandbox answers only requests addressed to a loopback Host").into_response()
+    }
+}
+
 /// Middleware wrapped around every `/v1` route (and the API fallback).
 pub async fn api_middleware(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
     let rid = crate::ids::request_id();
@@ -96,36 +121,36 @@ async fn handle(app: Arc<App>, req: Request, next: Next) -> Response {
             .faults_applied
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         match fault {
-            FaultKind::Status { status, json } => return faults::status_response(status, json),
-            FaultKind::RateLimit { retry_after } => {
-                return ApiError::rate_limited(retry_after).into_response()
-            }
-            FaultKind::Close => {
+            Fault::Status { status, json } => return faults::status_response(status, json),
+            Fault::RateLimit { retry_after } => return ApiError::rate_limited(retry_after).into_response(),
+            Fault::Close => {
                 if let Some(k) = req.extensions().get::<ConnKill>() {
                     k.0.notify_one();
                 }
                 return std::future::pending().await;
             }
-            FaultKind::Hang => return std::future::pending().await,
-            FaultKind::Delay { ms } => tokio::time::sleep(Duration::from_millis(ms)).await,
+            Fault::Hang => return std::future::pending().await,
+            Fault::Delay { ms } => tokio::time::sleep(Duration::from_millis(ms)).await,
             other => after = Some(other),
         }
     }
     if let Err(e) = authorize(&app, &req) {
+        drain(req).await;
         return e.into_response();
     }
-    let method = req.method().clone();
-    let path = req.uri().path().to_string();
-    let mut resp = next.run(req).await;
-    if resp.status() == StatusCode::METHOD_NOT_ALLOWED {
-        // The contract lists no 405; an unknown method+path is an unknown route.
-        resp = ApiError::not_found(format!("No route for {method} {path}")).into_response();
-    }
+    let resp = next.run(req).await;
     match after {
-        Some(FaultKind::Truncate) => faults::truncate(resp).await,
-        Some(FaultKind::Drip { ms }) => faults::drip(resp, ms).await,
+        Some(Fault::Truncate) => faults::truncate(resp).await,
+        Some(Fault::Drip { ms }) => faults::drip(resp, ms).await,
         _ => resp,
     }
+}
+
+/// Reads and drops what is left of a request's body before an early answer, so hyper can
+/// keep the connection open for the client's next request (an unread body makes it close
+/// the connection, which a client reusing it sees as a disconnect).
+pub async fn drain(req: Request) {
+    let _ = axum::body::to_bytes(req.into_body(), crate::routes::BODY_LIMIT).await;
 }
 
 /// Bearer-key check, then the per-key fixed one-second rate-limit window.
@@ -142,7 +167,7 @@ fn authorize(app: &App, req: &Request) -> Result<(), ApiError> {
         return Err(ApiError::unauthorized());
     };
     if let Some(limit) = app.config.rate_limit {
-        let now = crate::time::now_ms();
+        let now = app.now();
         let second = now / 1000;
         let mut windows = lock(&app.rate_windows);
         let entry = windows.entry(key.to_string()).or_insert((second, 0));

@@ -18,9 +18,10 @@ use serde_json::{json, Value};
 use tokio::sync::watch;
 
 use crate::ids::{mix, unit};
-use crate::state::{lock, App, Campaign, Delivery, Message, Outgoing, Store};
-use crate::time::{format_ms, now_ms};
-use crate::validate::{is_loopback_host, url_scheme_host};
+use crate::state::{lock, App, Campaign, Message, Outbound, Outgoing, Store};
+use crate::time::format_ms;
+use crate::validate::is_loopback_url;
+use crate::WebhookDelivery;
 
 /// How often the ticker looks for newly final outcomes.
 const TICK: Duration = Duration::from_millis(10);
@@ -183,7 +184,7 @@ fn message_view(v: MessageView<'_>) -> Value {
 /// Starts the thread that POSTs webhook events (blocking `ureq`, one at a time, loopback
 /// only) so request handling never waits on a webhook receiver.
 pub fn start_delivery_thread(app: &App) -> std::io::Result<()> {
-    let (tx, rx) = mpsc::channel::<Outgoing>();
+    let (tx, rx) = mpsc::channel::<Outbound>();
     *lock(&app.outbox) = Some(tx);
     let deliveries = app.deliveries.clone();
     std::thread::Builder::new()
@@ -195,35 +196,42 @@ pub fn start_delivery_thread(app: &App) -> std::io::Result<()> {
                 .build()
                 .into();
             // Ends when the sandbox drops the sender at shutdown.
-            for out in rx {
-                let record = deliver(&agent, &out);
-                let mut log = lock(&deliveries);
-                // Bounded so a long benchmark cannot grow memory without limit.
-                if log.len() < 100_000 {
-                    log.push(record);
+            for item in rx {
+                match item {
+                    Outbound::Event(out) => {
+                        let record = deliver(&agent, out);
+                        let mut log = lock(&deliveries);
+                        // Bounded so a long benchmark cannot grow memory without limit.
+                        if log.len() < 100_000 {
+                            log.push(record);
+                        }
+                    }
+                    Outbound::Flush(done) => {
+                        let _ = done.send(());
+                    }
                 }
             }
         })?;
     Ok(())
 }
 
-fn deliver(agent: &ureq::Agent, out: &Outgoing) -> Delivery {
-    let mut record = Delivery {
-        url: out.url.clone(),
-        event_type: out.event_type.clone(),
+fn deliver(agent: &ureq::Agent, out: Outgoing) -> WebhookDelivery {
+    let mut record = WebhookDelivery {
+        url: out.url,
+        event_type: out.event_type,
+        payload: out.payload,
         status_code: None,
         error: None,
     };
-    let loopback = url_scheme_host(&out.url).is_some_and(|(_, host)| is_loopback_host(&host));
-    if !loopback {
+    if !is_loopback_url(&record.url) {
         record.error = Some("not delivered: the sandbox only delivers to loopback hosts".into());
         return record;
     }
     match agent
-        .post(&out.url)
+        .post(&record.url)
         .header("content-type", "application/json")
-        .header("x-zexa-event", &out.event_type)
-        .send(out.body.as_bytes())
+        .header("x-zexa-event", &record.event_type)
+        .send(record.payload.to_string().as_bytes())
     {
         Ok(resp) => record.status_code = Some(resp.status().as_u16()),
         Err(e) => record.error = Some(e.to_string()),
@@ -231,7 +239,7 @@ fn deliver(agent: &ureq::Agent, out: &Outgoing) -> Delivery {
     record
 }
 
-/// Announces newly final outcomes every [`TICK`] until shutdown.
+/// Calls [`announce_due`] every [`TICK`] until shutdown.
 pub async fn ticker(app: Arc<App>, mut shutdown: watch::Receiver<bool>) {
     let mut interval = tokio::time::interval(TICK);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
@@ -240,32 +248,39 @@ pub async fn ticker(app: Arc<App>, mut shutdown: watch::Receiver<bool>) {
             _ = interval.tick() => {}
             _ = shutdown.changed() => return,
         }
-        let events = {
-            let mut store = app.store();
-            collect_events(&mut store, &app, now_ms())
-        };
-        if events.is_empty() {
-            continue;
-        }
-        if let Some(tx) = lock(&app.outbox).as_ref() {
-            for e in events {
-                let _ = tx.send(e);
-            }
-        }
+        announce_due(&app);
     }
 }
 
+/// Queues the webhook events of every outcome that became final by now.
+///
+/// The events are handed to the delivery thread while the store is still locked, so two
+/// callers (the ticker and [`App::advance`]) can never queue them out of order.
+pub fn announce_due(app: &App) {
+    let now = app.now();
+    let mut store = app.store();
+    let events = collect_events(&mut store, app, now);
+    if events.is_empty() {
+        return;
+    }
+    if let Some(tx) = lock(&app.outbox).as_ref() {
+        for e in events {
+            let _ = tx.send(Outbound::Event(e));
+        }
+    }
+    drop(store);
+}
+
 fn event(url: &str, kind: &str, data: Value, now: u64) -> Outgoing {
-    let body = json!({
-        "id": crate::ids::global_id("evt_"),
-        "type": kind,
-        "created_at": format_ms(now),
-        "data": data,
-    });
     Outgoing {
         url: url.to_string(),
         event_type: kind.to_string(),
-        body: body.to_string(),
+        payload: json!({
+            "id": crate::ids::global_id("evt_"),
+            "type": kind,
+            "created_at": format_ms(now),
+            "data": data,
+        }),
     }
 }
 

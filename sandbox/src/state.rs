@@ -15,8 +15,8 @@ use serde_json::{json, Value};
 use crate::errors::{ApiError, ApiResult};
 use crate::faults::FaultState;
 use crate::ids::IdGen;
-use crate::time::{format_ms, now_ms};
-use crate::SandboxConfig;
+use crate::time::{format_ms, Clock};
+use crate::{SandboxConfig, WebhookDelivery};
 
 /// A contact.
 #[derive(Debug, Clone, Serialize)]
@@ -125,13 +125,20 @@ pub struct Export {
     pub csv: Arc<String>,
 }
 
+/// What a message said: its `body`, or the `template` object it was sent with.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Content {
+    /// Text body.
+    pub body: Option<String>,
+    /// Template reference and parameters, as sent.
+    pub template: Option<Value>,
+}
+
 /// A campaign and the recipient snapshot taken at creation.
 #[derive(Debug, Clone)]
 pub struct Campaign {
     /// `cmp_...`
     pub id: String,
-    /// Sequence number, the deterministic input of recipient outcomes.
-    pub seq: u64,
     /// Name.
     pub name: String,
     /// Channel.
@@ -146,6 +153,8 @@ pub struct Campaign {
     pub start_ms: u64,
     /// Whether it was created with a future `scheduled_at`.
     pub scheduled: bool,
+    /// What every recipient's message says.
+    pub content: Content,
     /// Destination (`to`) of each recipient.
     pub recipients: Vec<String>,
     /// `fail_prefix[i]` = failures among recipients `0..i` (length N+1).
@@ -171,6 +180,8 @@ pub struct Message {
     pub created_ms: u64,
     /// Deterministic outcome.
     pub failed: bool,
+    /// What it said.
+    pub content: Content,
 }
 
 /// A registered webhook.
@@ -218,8 +229,8 @@ pub struct Store {
     pub exports: HashMap<String, Export>,
     /// Campaigns by ID, in creation order.
     pub campaigns: IndexMap<String, Campaign>,
-    /// Standalone messages.
-    pub messages: HashMap<String, Message>,
+    /// Standalone messages, in creation order.
+    pub messages: IndexMap<String, Message>,
     /// Messages whose final status has not been announced to webhooks yet.
     pub active_messages: Vec<String>,
     /// Campaigns not fully announced to webhooks yet.
@@ -236,7 +247,7 @@ pub struct Store {
 
 impl Store {
     /// The initial state for `config` (credits, senders, seeded contacts).
-    pub fn new(config: &SandboxConfig) -> Store {
+    pub fn new(config: &SandboxConfig, now: u64) -> Store {
         let mut ids = IdGen::new(config.seed);
         let mut sender_ids = Vec::new();
         for (name, channels) in &config.sender_ids {
@@ -258,7 +269,7 @@ impl Store {
             uploads: HashMap::new(),
             exports: HashMap::new(),
             campaigns: IndexMap::new(),
-            messages: HashMap::new(),
+            messages: IndexMap::new(),
             active_messages: Vec::new(),
             active_campaigns: Vec::new(),
             webhooks: IndexMap::new(),
@@ -266,13 +277,13 @@ impl Store {
             campaign_seq: 0,
             message_seq: 0,
         };
-        store.seed_contacts(config.seed_contacts);
+        store.seed_contacts(config.seed_contacts, now);
         store
     }
 
     /// Adds `n` synthetic contacts: `Contact N`, `+244900000000 + N`, alternating gender.
-    fn seed_contacts(&mut self, n: usize) {
-        let created_at = format_ms(now_ms());
+    fn seed_contacts(&mut self, n: usize, now: u64) {
+        let created_at = format_ms(now);
         for i in 1..=n {
             let id = self.ids.next("cnt_");
             let phone = format!("+244{}", 900_000_000u64 + i as u64);
@@ -324,7 +335,7 @@ impl Store {
     }
 
     /// Creates a contact; fails with 409 if the phone exists. Lists must already be checked.
-    pub fn insert_contact(&mut self, new: NewContact) -> ApiResult<&Contact> {
+    pub fn insert_contact(&mut self, new: NewContact, now: u64) -> ApiResult<&Contact> {
         if self.phones.contains_key(&new.phone) {
             return Err(
                 ApiError::conflict("A contact with this phone number already exists")
@@ -343,7 +354,7 @@ impl Store {
             custom_fields: new.custom_fields,
             gender: new.gender,
             valid: new.valid.unwrap_or(true),
-            created_at: format_ms(now_ms()),
+            created_at: format_ms(now),
         };
         self.contacts.insert(id.clone(), contact);
         for list in &new.lists {
@@ -397,7 +408,7 @@ impl Store {
 
 /// Request counters for `GET /_sandbox/stats`.
 #[derive(Debug, Default)]
-pub struct Stats {
+pub struct Counters {
     /// Every API request received, faulted ones included.
     pub requests: AtomicU64,
     /// Faults applied.
@@ -406,7 +417,7 @@ pub struct Stats {
     pub by_route: Mutex<HashMap<String, u64>>,
 }
 
-impl Stats {
+impl Counters {
     /// Counts one request to `route` (a template such as `GET /v1/contacts/{id}`).
     pub fn record(&self, route: String) {
         self.requests.fetch_add(1, Ordering::Relaxed);
@@ -421,21 +432,6 @@ impl Stats {
     }
 }
 
-/// One webhook POST attempt, for `GET /_sandbox/webhook-deliveries`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Delivery {
-    /// Target URL.
-    pub url: String,
-    /// Event type.
-    pub event_type: String,
-    /// HTTP status answered, when the POST got an answer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_code: Option<u16>,
-    /// Transport error, when it did not.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-}
-
 /// A webhook event waiting for the delivery thread.
 #[derive(Debug)]
 pub struct Outgoing {
@@ -443,8 +439,17 @@ pub struct Outgoing {
     pub url: String,
     /// Event type.
     pub event_type: String,
-    /// Serialized event JSON.
-    pub body: String,
+    /// The event.
+    pub payload: Value,
+}
+
+/// What the webhook delivery thread is fed.
+#[derive(Debug)]
+pub enum Outbound {
+    /// POST this event.
+    Event(Outgoing),
+    /// Answer on this channel once every event queued before has been attempted.
+    Flush(mpsc::Sender<()>),
 }
 
 /// Everything a running sandbox shares between requests and background tasks.
@@ -457,15 +462,17 @@ pub struct App {
     /// Resources.
     pub store: Mutex<Store>,
     /// Request counters.
-    pub stats: Stats,
+    pub stats: Counters,
     /// Fault queue and random fault rate.
     pub faults: Mutex<FaultState>,
     /// Per-key fixed 1-second rate-limit windows: key -> (window second, count).
     pub rate_windows: Mutex<HashMap<String, (u64, u32)>>,
     /// Feed of the webhook delivery thread; `None` once shut down.
-    pub outbox: Mutex<Option<mpsc::Sender<Outgoing>>>,
+    pub outbox: Mutex<Option<mpsc::Sender<Outbound>>>,
     /// Attempted webhook deliveries.
-    pub deliveries: Arc<Mutex<Vec<Delivery>>>,
+    pub deliveries: Arc<Mutex<Vec<WebhookDelivery>>>,
+    /// Where "now" comes from.
+    pub clock: Clock,
 }
 
 /// Locks `m`, recovering from poisoning: a panicking handler must not wedge the sandbox.
@@ -476,16 +483,23 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl App {
     /// Builds the shared state for `config`, served at `origin`.
     pub fn new(config: SandboxConfig, origin: String) -> App {
+        let clock = Clock::new(config.manual_clock);
         App {
-            store: Mutex::new(Store::new(&config)),
+            store: Mutex::new(Store::new(&config, clock.now_ms())),
+            clock,
             faults: Mutex::new(FaultState::new(config.seed)),
-            stats: Stats::default(),
+            stats: Counters::default(),
             rate_windows: Mutex::new(HashMap::new()),
             outbox: Mutex::new(None),
             deliveries: Arc::new(Mutex::new(Vec::new())),
             origin,
             config,
         }
+    }
+
+    /// Milliseconds since the Unix epoch on the sandbox's clock.
+    pub fn now(&self) -> u64 {
+        self.clock.now_ms()
     }
 
     /// Locks the resource store.
@@ -496,7 +510,7 @@ impl App {
     /// Returns every piece of state to the start configuration.
     pub fn reset(&self) {
         // Build the fresh store before taking the lock so seeding never blocks requests.
-        let fresh = Store::new(&self.config);
+        let fresh = Store::new(&self.config, self.now());
         *self.store() = fresh;
         *lock(&self.faults) = FaultState::new(self.config.seed);
         lock(&self.rate_windows).clear();

@@ -47,37 +47,45 @@ pub fn is_valid_to(channel: &str, to: &str) -> bool {
     }
 }
 
-/// Splits `scheme://host[:port]/...` into `(scheme, host)`; `None` when malformed.
-pub fn url_scheme_host(url: &str) -> Option<(String, String)> {
-    let (scheme, rest) = url.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let authority = authority.rsplit('@').next()?;
-    let host = if let Some(v6) = authority.strip_prefix('[') {
-        v6.split(']').next()?.to_string()
-    } else {
-        authority.split(':').next()?.to_string()
-    };
-    if host.is_empty() {
-        return None;
+/// Whether `host` names the local machine: `localhost` (or a name under it), a 127.0.0.0/8
+/// address or `::1`.
+pub fn is_loopback_host(host: &url::Host<&str>) -> bool {
+    match host {
+        url::Host::Domain(d) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost")
+        }
+        url::Host::Ipv4(ip) => ip.is_loopback(),
+        url::Host::Ipv6(ip) => ip.is_loopback(),
     }
-    Some((scheme.to_ascii_lowercase(), host.to_ascii_lowercase()))
 }
 
-/// Whether `host` names the local machine.
-pub fn is_loopback_host(host: &str) -> bool {
-    if host == "localhost" {
-        return true;
+/// `url` parsed as a WHATWG URL with a host, refusing what that standard would silently
+/// repair (whitespace and control characters are stripped by it, not errors).
+pub fn parse_http_url(url: &str) -> Option<url::Url> {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
     }
-    host.parse::<std::net::IpAddr>()
-        .map(|ip| ip.is_loopback())
+    let parsed = url::Url::parse(url).ok()?;
+    parsed.host_str().filter(|h| !h.is_empty())?;
+    Some(parsed)
+}
+
+/// Whether webhook events may be POSTed to `url` from the sandbox (loopback only).
+pub fn is_loopback_url(url: &str) -> bool {
+    parse_http_url(url)
+        .and_then(|u| u.host().map(|h| is_loopback_host(&h)))
         .unwrap_or(false)
 }
 
 /// Webhook URLs: https anywhere, or plain http to a loopback host.
 pub fn is_valid_webhook_url(url: &str) -> bool {
-    match url_scheme_host(url) {
-        Some((scheme, _)) if scheme == "https" => true,
-        Some((scheme, host)) if scheme == "http" => is_loopback_host(&host),
+    let Some(parsed) = parse_http_url(url) else {
+        return false;
+    };
+    match parsed.scheme() {
+        "https" => true,
+        "http" => parsed.host().is_some_and(|h| is_loopback_host(&h)),
         _ => false,
     }
 }
@@ -102,5 +110,19 @@ mod tests {
         assert!(is_valid_webhook_url("https://example.com/hook"));
         assert!(!is_valid_webhook_url("http://example.com/hook"));
         assert!(!is_valid_webhook_url("ftp://127.0.0.1/x"));
+        assert!(is_valid_webhook_url("http://[::1]:9000/hook"));
+    }
+
+    /// Issue 17: these were accepted (stored as given, or as `https://`).
+    #[test]
+    fn malformed_webhook_urls_are_refused() {
+        for url in [
+            "https://exa mple.com/hook",
+            "https://\u{1}/hook",
+            "https://\u{84}",
+            "https://",
+        ] {
+            assert!(!is_valid_webhook_url(url), "{url:?}");
+        }
     }
 }

@@ -16,7 +16,7 @@ fn raw_get(addr: SocketAddr, timeout: Duration) -> (Vec<u8>, Option<std::io::Err
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(timeout)).unwrap();
     s.write_all(
-        b"GET /v1/credits HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer zx_sandbox_key\r\nConnection: close\r\n\r\n",
+        b"GET /v1/credits HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer zx_sandbox_key\r\nConnection: close\r\n\r\n",
     )
     .unwrap();
     let mut out = Vec::new();
@@ -163,7 +163,7 @@ fn faults_that_prevent_handling_do_not_execute() {
     let body = r#"{"name":"A","phone":"+244912345678"}"#;
     write!(
         s,
-        "POST /v1/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer zx_sandbox_key\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        "POST /v1/contacts HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer zx_sandbox_key\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     )
     .unwrap();

@@ -3,16 +3,15 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::Response;
-use bytes::Bytes;
 use serde_json::{json, Value};
 
 use crate::errors::{ApiError, ApiResult};
-use crate::json::{json_response, Body, Page, Query};
+use crate::json::{json_response, ApiQuery, Body, Page, PageParams};
 use crate::simulation::{campaign_json, campaign_outcome_failed};
-use crate::state::{App, Campaign};
-use crate::time::{now_ms, parse_iso};
+use crate::state::{App, Campaign, Content};
+use crate::time::parse_iso;
 use crate::validate::CHANNELS;
 
 /// Checks the channel, sender and content rules shared with `POST /messages`.
@@ -28,8 +27,9 @@ pub fn check_channel(field: &str, channel: &str) -> ApiResult<()> {
     }
 }
 
-/// `body` (non-empty string) or `template` (object) must be present.
-pub fn check_content(b: &Body) -> ApiResult<()> {
+/// `body` (non-empty string) or `template` (object) must be present; returns what the
+/// message says, for the sandbox's message store.
+pub fn check_content(b: &Body) -> ApiResult<Content> {
     let body = b.opt_str("body")?;
     let template = match b.get("template") {
         None => None,
@@ -41,25 +41,28 @@ pub fn check_content(b: &Body) -> ApiResult<()> {
             ))
         }
     };
-    if body.as_deref().is_none_or(str::is_empty) && template.is_none() {
+    let body = body.filter(|b| !b.is_empty());
+    if body.is_none() && template.is_none() {
         return Err(
             ApiError::validation_msg("one of 'body' or 'template' is required")
                 .with_details(json!({ "field": "body" })),
         );
     }
-    Ok(())
+    Ok(Content {
+        body,
+        template: template.cloned(),
+    })
 }
 
 /// `POST /campaigns` → 201; `scheduled` when `scheduled_at` is in the future.
-pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse(&body)?;
+pub async fn create(State(app): State<Arc<App>>, b: Body) -> ApiResult<Response> {
     let name = b.req_str("name")?;
     let channel = b.req_str("channel")?;
     let list_id = b.req_str("contact_list_id")?;
     let sender = b.req_str("sender_id")?;
     let scheduled_at = b.opt_str("scheduled_at")?;
     check_channel("channel", &channel)?;
-    check_content(&b)?;
+    let content = check_content(&b)?;
     let scheduled_ms = match &scheduled_at {
         None => None,
         Some(s) => Some(parse_iso(s).ok_or_else(|| {
@@ -70,7 +73,7 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
             )
         })?),
     };
-    let now = now_ms();
+    let now = app.now();
     let d = app.config.delivery_ms;
     let mut store = app.store();
     if !store
@@ -116,10 +119,10 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
         fail_prefix.push(fail_prefix[i] + u32::from(f));
     }
     let id = store.ids.next("cmp_");
-    let start_ms = scheduled_ms.map_or(now, |s| s.max(now));
+    // A past instant (even before 1970) starts the campaign now.
+    let start_ms = scheduled_ms.map_or(now, |s| u64::try_from(s).unwrap_or(0).max(now));
     let campaign = Campaign {
         id: id.clone(),
-        seq,
         name,
         channel,
         contact_list_id: list_id,
@@ -127,6 +130,7 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
         created_ms: now,
         start_ms,
         scheduled: start_ms > now,
+        content,
         recipients,
         fail_prefix,
         reported: 0,
@@ -152,15 +156,15 @@ pub async fn get_one(State(app): State<Arc<App>>, Path(id): Path<String>) -> Api
     let c = store.campaigns.get(&id).ok_or_else(|| {
         ApiError::not_found(format!("No campaign with id '{id}'")).with_details(json!({ "id": id }))
     })?;
-    let v = campaign_json(c, app.config.delivery_ms, now_ms());
+    let v = campaign_json(c, app.config.delivery_ms, app.now());
     drop(store);
     Ok(json_response(StatusCode::OK, &v))
 }
 
 /// `GET /campaigns`, paginated, oldest first.
-pub async fn list(State(app): State<Arc<App>>, uri: Uri) -> ApiResult<Response> {
-    let page = Page::from_query(&Query::from_uri(&uri))?;
-    let now = now_ms();
+pub async fn list(State(app): State<Arc<App>>, ApiQuery(q): ApiQuery<PageParams>) -> ApiResult<Response> {
+    let page = Page::from_params(&q)?;
+    let now = app.now();
     let store = app.store();
     let total = store.campaigns.len();
     let data = (page.offset()..(page.offset() + page.per_page).min(total))

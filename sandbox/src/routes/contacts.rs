@@ -3,14 +3,14 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::Response;
-use bytes::Bytes;
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::raw_json;
 use crate::errors::{ApiError, ApiResult};
-use crate::json::{Body, Page, Query};
+use crate::json::{ApiQuery, Body, Page, PageParams};
 use crate::state::{App, Contact, NewContact, Store};
 use crate::validate::{is_e164, is_email, CHANNELS};
 
@@ -43,8 +43,7 @@ fn check_name(name: &str) -> ApiResult<()> {
 }
 
 /// `POST /contacts` → 201 contact.
-pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse(&body)?;
+pub async fn create(State(app): State<Arc<App>>, b: Body) -> ApiResult<Response> {
     let new = NewContact {
         name: b.req_str("name")?,
         phone: b.req_str("phone")?,
@@ -59,9 +58,10 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
     if let Some(e) = &new.email {
         check_email(e)?;
     }
+    let now = app.now();
     let mut store = app.store();
     store.check_lists(&new.lists)?;
-    let contact = store.insert_contact(new)?;
+    let contact = store.insert_contact(new, now)?;
     let bytes = serde_json::to_vec(contact).expect("serializable");
     drop(store);
     Ok(raw_json(StatusCode::CREATED, bytes))
@@ -124,12 +124,25 @@ impl Filter {
     }
 }
 
+/// The query of `GET /contacts`; every filter is optional.
+#[derive(Debug, Deserialize)]
+pub struct ContactQuery {
+    #[serde(flatten)]
+    page: PageParams,
+    list_id: Option<String>,
+    name: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    gender: Option<String>,
+    valid: Option<String>,
+    channel: Option<String>,
+}
+
 /// `GET /contacts` with filters `list_id`, `name`, `phone`, `email`, `gender`, `valid`,
 /// `channel`, paginated.
-pub async fn list(State(app): State<Arc<App>>, uri: Uri) -> ApiResult<Response> {
-    let q = Query::from_uri(&uri);
-    let page = Page::from_query(&q)?;
-    let valid = match q.get("valid") {
+pub async fn list(State(app): State<Arc<App>>, ApiQuery(q): ApiQuery<ContactQuery>) -> ApiResult<Response> {
+    let page = Page::from_params(&q.page)?;
+    let valid = match q.valid.as_deref() {
         None => None,
         Some("true") => Some(true),
         Some("false") => Some(false),
@@ -138,21 +151,21 @@ pub async fn list(State(app): State<Arc<App>>, uri: Uri) -> ApiResult<Response> 
                 .with_details(json!({"field": "valid", "value": other})))
         }
     };
-    let needs_email = match q.get("channel") {
+    let needs_email = match q.channel.as_deref() {
         None => false,
         Some("email") => true,
         Some(ch) if CHANNELS.contains(&ch) => false,
         Some(ch) => return Err(ApiError::validation("channel", ch, "unknown channel")),
     };
     let filter = Filter {
-        name: q.get("name").map(str::to_lowercase),
-        email: q.get("email").map(str::to_string),
-        gender: q.get("gender").map(str::to_string),
+        name: q.name.as_deref().map(str::to_lowercase),
+        email: q.email,
+        gender: q.gender,
         valid,
         needs_email,
     };
     let store = app.store();
-    let (data, total) = search(&store, &filter, q.get("list_id"), q.get("phone"), page)?;
+    let (data, total) = search(&store, &filter, q.list_id.as_deref(), q.phone.as_deref(), page)?;
     drop(store);
     Ok(page.respond(data, total))
 }
@@ -231,8 +244,7 @@ pub fn search(
 }
 
 /// `PUT /contacts/{id}`: partial update; `null` clears an optional field.
-pub async fn update(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse(&body)?;
+pub async fn update(State(app): State<Arc<App>>, Path(id): Path<String>, b: Body) -> ApiResult<Response> {
     let name = b.opt_str("name")?;
     let phone = b.opt_str("phone")?;
     let email = b.opt_str("email")?;
@@ -315,8 +327,8 @@ pub async fn delete_one(State(app): State<Arc<App>>, Path(id): Path<String>) -> 
 
 /// `DELETE /contacts` with `{"ids": [...]}` → 204; any unknown ID is a 404 and nothing is
 /// deleted (all-or-nothing keeps retries safe).
-pub async fn delete_many(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<StatusCode> {
-    let ids = Body::parse(&body)?.req_str_array("ids")?;
+pub async fn delete_many(State(app): State<Arc<App>>, body: Body) -> ApiResult<StatusCode> {
+    let ids = body.req_str_array("ids")?;
     let mut store = app.store();
     store
         .check_contacts(&ids)

@@ -5,41 +5,37 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use bytes::Bytes;
 use serde_json::{json, Value};
 
 use crate::errors::{ApiError, ApiResult};
-use crate::json::{json_response, Body};
+use crate::json::{json_response, OptionalBody};
 use crate::state::{App, Contact, Export};
-use crate::time::{format_ms, now_ms};
+use crate::time::format_ms;
 
 /// How long an export stays `pending` before it is `completed`.
 pub const EXPORT_READY_MS: u64 = 50;
 
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
+/// Renders contacts as CSV (`id,name,phone,email`) with the `csv` crate's quoting.
+fn render_csv<'a>(contacts: impl Iterator<Item = &'a Contact>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let rows =
+        std::iter::once(["id", "name", "phone", "email"].map(str::to_string)).chain(contacts.map(|c| {
+            [
+                c.id.clone(),
+                c.name.clone(),
+                c.phone.clone(),
+                c.email.clone().unwrap_or_default(),
+            ]
+        }));
+    for row in rows {
+        // Writing into a Vec cannot fail.
+        let _ = w.write_record(&row);
     }
-}
-
-fn csv_line(out: &mut String, c: &Contact) {
-    csv_field(out, &c.id);
-    out.push(',');
-    csv_field(out, &c.name);
-    out.push(',');
-    csv_field(out, &c.phone);
-    out.push(',');
-    csv_field(out, c.email.as_deref().unwrap_or(""));
-    out.push('\n');
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// `POST /exports/contacts` `{"list_id"?, "format"?}` → 202 pending export.
-pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse_optional(&body)?;
+pub async fn create(State(app): State<Arc<App>>, OptionalBody(b): OptionalBody) -> ApiResult<Response> {
     let list_id = b.opt_str("list_id")?;
     let format = b.opt_str("format")?.unwrap_or_else(|| "csv".into());
     if format != "csv" {
@@ -49,22 +45,19 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
             "the sandbox exports only format 'csv'",
         ));
     }
-    let now = now_ms();
+    let now = app.now();
     let mut store = app.store();
     // The snapshot is taken now, like a real export job that reads at submission.
-    let mut csv = String::from("id,name,phone,email\n");
-    match &list_id {
+    let csv = match &list_id {
         Some(lid) => {
             let list = store.lists.get(lid).ok_or_else(|| {
                 ApiError::not_found(format!("No contact list with id '{lid}'"))
                     .with_details(json!({ "field": "list_id", "value": lid }))
             })?;
-            for c in list.members.iter().filter_map(|id| store.contacts.get(id)) {
-                csv_line(&mut csv, c);
-            }
+            render_csv(list.members.iter().filter_map(|id| store.contacts.get(id)))
         }
-        None => store.contacts.values().for_each(|c| csv_line(&mut csv, c)),
-    }
+        None => render_csv(store.contacts.values()),
+    };
     let id = store.ids.next("exp_");
     let export = Export {
         id: id.clone(),
@@ -95,7 +88,7 @@ pub async fn get_one(State(app): State<Arc<App>>, Path(id): Path<String>) -> Api
     let e = store.exports.get(&id).ok_or_else(|| {
         ApiError::not_found(format!("No export with id '{id}'")).with_details(json!({ "id": id }))
     })?;
-    let v = export_json(&app, e, now_ms());
+    let v = export_json(&app, e, app.now());
     drop(store);
     Ok(json_response(StatusCode::OK, &v))
 }
@@ -104,5 +97,5 @@ pub async fn get_one(State(app): State<Arc<App>>, Path(id): Path<String>) -> Api
 pub fn completed_csv(app: &App, id: &str) -> Option<Arc<String>> {
     let store = app.store();
     let e = store.exports.get(id)?;
-    (now_ms() >= e.created_ms + EXPORT_READY_MS).then(|| e.csv.clone())
+    (app.now() >= e.created_ms + EXPORT_READY_MS).then(|| e.csv.clone())
 }

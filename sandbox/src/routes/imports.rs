@@ -4,10 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
 use axum::response::Response;
-use bytes::Bytes;
 use serde_json::{json, Value};
 
 use crate::errors::{ApiError, ApiResult};
@@ -18,50 +18,24 @@ use crate::validate::{is_e164, is_email, normalize_phone};
 /// Rows shown in an upload preview.
 const PREVIEW_ROWS: usize = 10;
 
-/// The `file` part of a multipart body: `(filename, content)`.
-fn multipart_file(headers: &HeaderMap, body: &[u8]) -> ApiResult<(String, Vec<u8>)> {
-    let ctype = headers
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if !ctype.to_ascii_lowercase().starts_with("multipart/form-data") {
-        return Err(ApiError::invalid(
-            "Expected a multipart/form-data body with a part named 'file'",
-        ));
-    }
-    let boundary = ctype
-        .split(';')
-        .filter_map(|p| p.trim().split_once('='))
-        .find(|(k, _)| k.eq_ignore_ascii_case("boundary"))
-        .map(|(_, v)| v.trim_matches('"').to_string())
-        .ok_or_else(|| ApiError::invalid("multipart body without a boundary"))?;
-    let delim = format!("--{boundary}").into_bytes();
-    let mut pos = find(body, &delim, 0).ok_or_else(|| ApiError::invalid("malformed multipart body"))?;
-    loop {
-        let start = pos + delim.len();
-        if body[start..].starts_with(b"--") {
-            break;
+/// The `file` part of a multipart body: `(filename, content)`, read with axum's
+/// `Multipart` extractor (multer underneath).
+async fn multipart_file(multipart: Result<Multipart, MultipartRejection>) -> ApiResult<(String, Vec<u8>)> {
+    let mut multipart = multipart.map_err(|e| {
+        ApiError::invalid(format!(
+            "Expected a multipart/form-data body with a part named 'file': {}",
+            e.body_text()
+        ))
+    })?;
+    let malformed = |e: axum::extract::multipart::MultipartError| {
+        ApiError::invalid(format!("malformed multipart body: {}", e.body_text()))
+    };
+    while let Some(field) = multipart.next_field().await.map_err(malformed)? {
+        if field.name() == Some("file") {
+            let filename = field.file_name().unwrap_or_default().to_string();
+            let content = field.bytes().await.map_err(malformed)?;
+            return Ok((filename, content.to_vec()));
         }
-        let headers_start = skip_newline(body, start);
-        let Some(headers_end) = find(body, b"\r\n\r\n", headers_start) else {
-            break;
-        };
-        let head = String::from_utf8_lossy(&body[headers_start..headers_end]).to_string();
-        let content_start = headers_end + 4;
-        let mut next_delim = b"\r\n".to_vec();
-        next_delim.extend_from_slice(&delim);
-        let Some(content_end) = find(body, &next_delim, content_start) else {
-            break;
-        };
-        let disposition = head
-            .lines()
-            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition"))
-            .unwrap_or("");
-        if param(disposition, "name").as_deref() == Some("file") {
-            let filename = param(disposition, "filename").unwrap_or_default();
-            return Ok((filename, body[content_start..content_end].to_vec()));
-        }
-        pos = content_end + 2;
     }
     Err(ApiError::invalid_field(
         "file",
@@ -69,91 +43,37 @@ fn multipart_file(headers: &HeaderMap, body: &[u8]) -> ApiResult<(String, Vec<u8
     ))
 }
 
-fn skip_newline(b: &[u8], i: usize) -> usize {
-    if b[i..].starts_with(b"\r\n") {
-        i + 2
-    } else if b[i..].starts_with(b"\n") {
-        i + 1
-    } else {
-        i
-    }
-}
-
-fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    if from > hay.len() {
-        return None;
-    }
-    hay[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
-}
-
-/// A `key="value"` parameter of a header line such as `Content-Disposition`.
-fn param(line: &str, key: &str) -> Option<String> {
-    line.split(';').skip(1).find_map(|p| {
-        let (k, v) = p.trim().split_once('=')?;
-        k.trim()
-            .eq_ignore_ascii_case(key)
-            .then(|| v.trim().trim_matches('"').to_string())
-    })
-}
-
-/// Parses CSV (RFC 4180 quoting, CRLF or LF, `;` when the header has no comma).
-pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+/// Parses CSV with the `csv` crate: RFC 4180 quoting, CRLF or LF, rows of any length, and
+/// `;` as the separator when the header line has `;` but no `,` (spreadsheets in locales
+/// with a decimal comma write that). Blank lines are skipped.
+pub fn parse_csv(text: &str) -> ApiResult<Vec<Vec<String>>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().next().unwrap_or("");
     let sep = if !first.contains(',') && first.contains(';') {
-        ';'
+        b';'
     } else {
-        ','
+        b','
     };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sep)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    field.push('"');
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field.push(c);
-            }
-        } else if c == '"' {
-            quoted = true;
-        } else if c == sep {
-            row.push(std::mem::take(&mut field));
-        } else if c == '\n' || c == '\r' {
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            row.push(std::mem::take(&mut field));
-            push_row(&mut rows, std::mem::take(&mut row));
-        } else {
-            field.push(c);
+    for record in reader.records() {
+        let record = record.map_err(|e| ApiError::validation("file", "", format!("malformed CSV: {e}")))?;
+        let row: Vec<String> = record.iter().map(str::to_string).collect();
+        if !(row.len() == 1 && row[0].trim().is_empty()) {
+            rows.push(row);
         }
     }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        push_row(&mut rows, row);
-    }
-    rows
-}
-
-fn push_row(rows: &mut Vec<Vec<String>>, row: Vec<String>) {
-    // Blank lines are not rows.
-    if !(row.len() == 1 && row[0].trim().is_empty()) {
-        rows.push(row);
-    }
+    Ok(rows)
 }
 
 /// Parses vCards into `[name, phone, email]` rows (first TEL and EMAIL of each card).
+///
+/// Hand-written on purpose: the import reads only FN/N/TEL/EMAIL with line unfolding, and
+/// no well-kept vCard crate is smaller than these few lines.
 pub fn parse_vcards(text: &str) -> Vec<Vec<String>> {
     // Unfold continuation lines (RFC 6350 §3.2).
     let mut lines: Vec<String> = Vec::new();
@@ -240,10 +160,9 @@ fn store_upload(app: &App, upload: Upload) -> Response {
 /// `POST /contacts/upload` (multipart `file`, CSV) → preview. Excel is refused with 422.
 pub async fn upload_file(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    body: Bytes,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<Response> {
-    let (filename, content) = multipart_file(&headers, &body)?;
+    let (filename, content) = multipart_file(multipart).await?;
     let lower = filename.to_ascii_lowercase();
     let is_excel = lower.ends_with(".xlsx")
         || lower.ends_with(".xls")
@@ -257,7 +176,7 @@ pub async fn upload_file(
         ));
     }
     let text = String::from_utf8_lossy(&content);
-    let mut rows = parse_csv(&text);
+    let mut rows = parse_csv(&text)?;
     if rows.is_empty() {
         return Err(ApiError::validation("file", &filename, "the file is empty"));
     }
@@ -276,10 +195,9 @@ pub async fn upload_file(
 /// `name`, `phone`, `email`.
 pub async fn upload_vcard(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    body: Bytes,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<Response> {
-    let (filename, content) = multipart_file(&headers, &body)?;
+    let (filename, content) = multipart_file(multipart).await?;
     let rows = parse_vcards(&String::from_utf8_lossy(&content));
     if rows.is_empty() {
         return Err(ApiError::validation(
@@ -318,8 +236,7 @@ fn get_upload(app: &App, id: &str, kind: UploadKind) -> ApiResult<Upload> {
 }
 
 /// `POST /contacts/mapped/file` `{"upload_id","mapping","lists"}` → import result.
-pub async fn map_file(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse(&body)?;
+pub async fn map_file(State(app): State<Arc<App>>, b: Body) -> ApiResult<Response> {
     let upload_id = b.req_str("upload_id")?;
     let mapping = b
         .opt_str_map("mapping")?
@@ -361,8 +278,7 @@ pub async fn map_file(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Res
 }
 
 /// `POST /contacts/mapped/vcard` `{"upload_id","lists"}` → import result.
-pub async fn map_vcard(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse(&body)?;
+pub async fn map_vcard(State(app): State<Arc<App>>, b: Body) -> ApiResult<Response> {
     let upload_id = b.req_str("upload_id")?;
     let lists = b.opt_str_array("lists")?.unwrap_or_default();
     let upload = get_upload(&app, &upload_id, UploadKind::Vcard)?;
@@ -382,6 +298,7 @@ fn import(app: &App, upload: &Upload, m: &Mapping, lists: &[String]) -> ApiResul
             .map(|s| s.trim().to_string())
             .unwrap_or_default()
     };
+    let now = app.now();
     let mut store = app.store();
     store.check_lists(lists)?;
     let (mut imported, mut errors) = (0usize, Vec::<Value>::new());
@@ -425,7 +342,7 @@ fn import(app: &App, upload: &Upload, m: &Mapping, lists: &[String]) -> ApiResul
             gender: Some(cell(row, m.gender)).filter(|g| !g.is_empty()),
             valid: None,
         };
-        match store.insert_contact(new) {
+        match store.insert_contact(new, now) {
             Ok(_) => imported += 1,
             Err(e) => fail(e.code, e.message),
         }
@@ -443,11 +360,12 @@ mod tests {
 
     #[test]
     fn csv_quotes() {
-        let rows = parse_csv("name,phone\r\n\"Santos, Maria\",+244912345678\n\"say \"\"hi\"\"\",x\n\n");
+        let rows =
+            parse_csv("name,phone\r\n\"Santos, Maria\",+244912345678\n\"say \"\"hi\"\"\",x\n\n").unwrap();
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[1], vec!["Santos, Maria", "+244912345678"]);
         assert_eq!(rows[2][0], "say \"hi\"");
-        assert_eq!(parse_csv("a;b\n1;2")[1], vec!["1", "2"]);
+        assert_eq!(parse_csv("a;b\n1;2").unwrap()[1], vec!["1", "2"]);
     }
 
     #[test]

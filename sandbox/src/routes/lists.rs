@@ -3,19 +3,17 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::Response;
-use bytes::Bytes;
 
 use super::contacts::{search, Filter};
 use crate::errors::{ApiError, ApiResult};
-use crate::json::{json_response, Body, Page, Query};
+use crate::json::{json_response, ApiQuery, Body, Page, PageParams};
 use crate::state::{App, ContactList};
-use crate::time::{format_ms, now_ms};
+use crate::time::format_ms;
 
 /// `POST /contacts/list` → 201 list.
-pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse(&body)?;
+pub async fn create(State(app): State<Arc<App>>, b: Body) -> ApiResult<Response> {
     let name = b.req_str("name")?;
     let description = b.opt_str("description")?;
     if name.trim().is_empty() {
@@ -28,7 +26,7 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
         name,
         description,
         members: Default::default(),
-        created_at: format_ms(now_ms()),
+        created_at: format_ms(app.now()),
     };
     let v = list.to_json();
     store.lists.insert(id, list);
@@ -37,8 +35,8 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
 }
 
 /// `GET /contacts/list`, paginated, with live `contact_count`.
-pub async fn list(State(app): State<Arc<App>>, uri: Uri) -> ApiResult<Response> {
-    let page = Page::from_query(&Query::from_uri(&uri))?;
+pub async fn list(State(app): State<Arc<App>>, ApiQuery(q): ApiQuery<PageParams>) -> ApiResult<Response> {
+    let page = Page::from_params(&q)?;
     let store = app.store();
     let total = store.lists.len();
     let data = (page.offset()..(page.offset() + page.per_page).min(total))
@@ -49,13 +47,12 @@ pub async fn list(State(app): State<Arc<App>>, uri: Uri) -> ApiResult<Response> 
     Ok(page.respond(data, total))
 }
 
-fn ids(body: &Bytes) -> ApiResult<(Vec<String>, Vec<String>)> {
-    let b = Body::parse(body)?;
+fn ids(b: &Body) -> ApiResult<(Vec<String>, Vec<String>)> {
     Ok((b.req_str_array("list_ids")?, b.req_str_array("contact_ids")?))
 }
 
 /// `POST /contacts/list/contacts` `{"list_ids","contact_ids"}` → 204 (idempotent).
-pub async fn add_members(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<StatusCode> {
+pub async fn add_members(State(app): State<Arc<App>>, body: Body) -> ApiResult<StatusCode> {
     let (list_ids, contact_ids) = ids(&body)?;
     let mut store = app.store();
     store.check_lists(&list_ids)?;
@@ -69,7 +66,7 @@ pub async fn add_members(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<
 }
 
 /// `DELETE /contacts/list/contacts` `{"list_ids","contact_ids"}` → 204 (idempotent).
-pub async fn remove_members(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<StatusCode> {
+pub async fn remove_members(State(app): State<Arc<App>>, body: Body) -> ApiResult<StatusCode> {
     let (list_ids, contact_ids) = ids(&body)?;
     let mut store = app.store();
     store.check_lists(&list_ids)?;
@@ -86,9 +83,9 @@ pub async fn remove_members(State(app): State<Arc<App>>, body: Bytes) -> ApiResu
 pub async fn members(
     State(app): State<Arc<App>>,
     Path(list_id): Path<String>,
-    uri: Uri,
+    ApiQuery(q): ApiQuery<PageParams>,
 ) -> ApiResult<Response> {
-    let page = Page::from_query(&Query::from_uri(&uri))?;
+    let page = Page::from_params(&q)?;
     let store = app.store();
     let (data, total) = search(&store, &Filter::default(), Some(&list_id), None, page)?;
     drop(store);

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use bytes::Bytes;
 use serde_json::json;
 
 use super::campaigns::{check_channel, check_content};
@@ -15,12 +14,11 @@ use crate::simulation::{
     campaign_message_json, message_json, message_outcome_failed, parse_campaign_message_id,
 };
 use crate::state::{App, Message};
-use crate::time::{format_ms, now_ms};
+use crate::time::format_ms;
 use crate::validate::is_valid_to;
 
 /// `POST /messages` → 201 with status `queued`.
-pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse(&body)?;
+pub async fn create(State(app): State<Arc<App>>, b: Body) -> ApiResult<Response> {
     let channel = b.req_str("channel")?;
     let to = b.req_str("to")?;
     let from = b.req_str("from")?;
@@ -37,8 +35,8 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
             format!("'to' must be {expected} for channel {channel}"),
         ));
     }
-    check_content(&b)?;
-    let now = now_ms();
+    let content = check_content(&b)?;
+    let now = app.now();
     let mut store = app.store();
     if !store
         .sender_ids
@@ -76,6 +74,7 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
             from,
             created_ms: now,
             failed,
+            content,
         },
     );
     store.active_messages.push(id);
@@ -85,7 +84,7 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
 
 /// `GET /messages/{id}`: standalone messages and campaign recipients' messages.
 pub async fn get_one(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult<Response> {
-    let now = now_ms();
+    let now = app.now();
     let d = app.config.delivery_ms;
     let store = app.store();
     let v = if let Some(m) = store.messages.get(&id) {

@@ -14,18 +14,19 @@ pub mod webhooks;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::Router;
+use tower_http::compression::CompressionLayer;
 
 use crate::errors::ApiError;
-use crate::server::api_middleware;
+use crate::server::{api_middleware, host_guard};
 use crate::state::App;
 
 /// Uploads can be large spreadsheets; allow well beyond axum's 2 MB default.
-const BODY_LIMIT: usize = 64 * 1024 * 1024;
+pub(crate) const BODY_LIMIT: usize = 64 * 1024 * 1024;
 
 /// The complete application router.
 pub fn router(app: Arc<App>) -> Router {
@@ -63,15 +64,26 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/webhooks/{id}", delete(webhooks::delete_one))
         .route("/v1/credits", get(credits::get))
         .fallback(unknown_route)
+        // The contract lists no 405: an unknown method on a known path is an unknown route.
+        .method_not_allowed_fallback(unknown_route)
+        // Inside the API middleware, so `truncate` and `drip` faults act on the bytes
+        // actually sent (compressed when the client asked for gzip).
+        .layer(CompressionLayer::new().gzip(true))
         .layer(from_fn_with_state(app.clone(), api_middleware));
     crate::admin::router()
+        .layer(CompressionLayer::new().gzip(true))
+        .merge(crate::inbox::router())
         .merge(api)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(host_guard))
         .with_state(app)
 }
 
-async fn unknown_route(uri: Uri) -> ApiError {
-    ApiError::not_found(format!("No route for {}", uri.path()))
+/// 404 for an unknown route; the body is read (and dropped) first so the connection stays
+/// usable.
+async fn unknown_route(method: Method, uri: Uri, body: axum::body::Bytes) -> ApiError {
+    drop(body);
+    ApiError::not_found(format!("No route for {method} {}", uri.path()))
 }
 
 /// A response from JSON bytes already serialized (under a lock, to avoid cloning).

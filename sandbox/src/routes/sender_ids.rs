@@ -3,16 +3,15 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::Uri;
 use axum::response::Response;
 
 use crate::errors::ApiResult;
-use crate::json::{Page, Query};
+use crate::json::{ApiQuery, Page, PageParams};
 use crate::state::App;
 
 /// `GET /sender-ids`, paginated.
-pub async fn list(State(app): State<Arc<App>>, uri: Uri) -> ApiResult<Response> {
-    let page = Page::from_query(&Query::from_uri(&uri))?;
+pub async fn list(State(app): State<Arc<App>>, ApiQuery(q): ApiQuery<PageParams>) -> ApiResult<Response> {
+    let page = Page::from_params(&q)?;
     let store = app.store();
     let total = store.sender_ids.len();
     let data = store

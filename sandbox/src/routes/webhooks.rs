@@ -4,23 +4,21 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::Response;
-use bytes::Bytes;
 use serde_json::json;
 
 use crate::errors::{ApiError, ApiResult};
-use crate::json::{json_response, Body, Page, Query};
+use crate::json::{json_response, ApiQuery, Body, Page, PageParams};
 use crate::state::{App, Webhook};
-use crate::time::{format_ms, now_ms};
+use crate::time::format_ms;
 use crate::validate::is_valid_webhook_url;
 
 /// Event types the sandbox emits.
 pub const EVENTS: [&str; 3] = ["message.delivered", "message.failed", "campaign.completed"];
 
 /// `POST /webhooks` `{"url","events"}` → 201.
-pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Response> {
-    let b = Body::parse(&body)?;
+pub async fn create(State(app): State<Arc<App>>, b: Body) -> ApiResult<Response> {
     let url = b.req_str("url")?;
     let events = b.req_str_array("events")?;
     if !is_valid_webhook_url(&url) {
@@ -46,7 +44,7 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
         id: id.clone(),
         url,
         events,
-        created_at: format_ms(now_ms()),
+        created_at: format_ms(app.now()),
     };
     let v = serde_json::to_value(&hook).expect("serializable");
     store.webhooks.insert(id, hook);
@@ -55,8 +53,8 @@ pub async fn create(State(app): State<Arc<App>>, body: Bytes) -> ApiResult<Respo
 }
 
 /// `GET /webhooks`, paginated.
-pub async fn list(State(app): State<Arc<App>>, uri: Uri) -> ApiResult<Response> {
-    let page = Page::from_query(&Query::from_uri(&uri))?;
+pub async fn list(State(app): State<Arc<App>>, ApiQuery(q): ApiQuery<PageParams>) -> ApiResult<Response> {
+    let page = Page::from_params(&q)?;
     let store = app.store();
     let total = store.webhooks.len();
     let data = store
