@@ -75,7 +75,7 @@ pub use models::{
     parse_webhook_event, Campaign, CampaignPreview, Contact, ContactList, Credits, Export, Extra,
     ImportResult, ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,
 };
-pub use page::{Page, PageIter, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+pub use page::{Page, PageIter, Pages, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 pub use phone::{is_e164, to_e164};
 /// The credits handler type, named apart from the [`Credits`] model.
 pub use resources::Credits as CreditsHandler;

@@ -139,6 +139,16 @@ impl<T: DeserializeOwned> Page<T> {
             current: self.data.into_iter(),
             source: Some(self.source),
             next,
+            failed: None,
+        }
+    }
+
+    /// This page, then every later page, each fetched only when asked for. A failed fetch is
+    /// yielded once, and ends the walk.
+    pub fn pages(self) -> Pages<T> {
+        Pages {
+            ready: Some(self),
+            next: None,
         }
     }
 
@@ -154,13 +164,59 @@ impl<T: DeserializeOwned> Page<T> {
     }
 }
 
-impl<T: DeserializeOwned> IntoIterator for Page<T> {
-    type Item = Result<T>;
-    type IntoIter = PageIter<T>;
+/// A page iterates its own items and nothing more: no request is made. Walking every page is
+/// explicit: [`Page::into_items`], [`Page::pages`], or a resource's `iter`.
+impl<T> IntoIterator for Page<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
 
-    /// Same as [`Page::into_items`].
-    fn into_iter(self) -> PageIter<T> {
-        self.into_items()
+    fn into_iter(self) -> std::vec::IntoIter<T> {
+        self.data.into_iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Page<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> std::slice::Iter<'a, T> {
+        self.data.iter()
+    }
+}
+
+/// The pages of a list, from [`Page::pages`]: each fetched when the previous one is used.
+#[derive(Debug)]
+pub struct Pages<T> {
+    /// The page to yield next, when it is already here (the first one).
+    ready: Option<Page<T>>,
+    /// Where and which page to fetch next, when there is one.
+    next: Option<(PageSource, u32, u32)>,
+}
+
+impl<T> Pages<T> {
+    /// Remembers how to fetch the page after `page`.
+    fn after(page: &Page<T>) -> Option<(PageSource, u32, u32)> {
+        page.has_next
+            .then(|| (page.source.clone(), page.page + 1, page.per_page))
+    }
+}
+
+impl<T: DeserializeOwned> Iterator for Pages<T> {
+    type Item = Result<Page<T>>;
+
+    fn next(&mut self) -> Option<Result<Page<T>>> {
+        let page = match self.ready.take() {
+            Some(page) => page,
+            None => {
+                let (source, number, per_page) = self.next.take()?;
+                match source.fetch(number, per_page) {
+                    Ok(page) => page,
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+        };
+        self.next = Pages::after(&page);
+        Some(Ok(page))
     }
 }
 
@@ -174,15 +230,28 @@ pub struct PageIter<T> {
     source: Option<PageSource>,
     /// The page number and size to fetch when `current` runs out.
     next: Option<(u32, u32)>,
+    /// An error found before the first fetch (invalid parameters), yielded first.
+    failed: Option<Error>,
 }
 
 impl<T> PageIter<T> {
-    /// An iterator that will fetch `page` first, on the first call to `next`.
-    pub(crate) fn starting_at(source: PageSource, page: u32, per_page: u32) -> PageIter<T> {
-        PageIter {
-            current: Vec::new().into_iter(),
-            source: Some(source),
-            next: Some((page, per_page)),
+    /// An iterator that will fetch the first page of `start` (where, and the checked page
+    /// number and size) on the first call to `next`. A `start` that failed (invalid
+    /// parameters) is yielded as the first item, and ends the iteration: nothing is sent.
+    pub(crate) fn lazy(start: Result<(PageSource, (u32, u32))>) -> PageIter<T> {
+        match start {
+            Ok((source, first)) => PageIter {
+                current: Vec::new().into_iter(),
+                source: Some(source),
+                next: Some(first),
+                failed: None,
+            },
+            Err(e) => PageIter {
+                current: Vec::new().into_iter(),
+                source: None,
+                next: None,
+                failed: Some(e),
+            },
         }
     }
 }
@@ -191,6 +260,9 @@ impl<T: DeserializeOwned> Iterator for PageIter<T> {
     type Item = Result<T>;
 
     fn next(&mut self) -> Option<Result<T>> {
+        if let Some(error) = self.failed.take() {
+            return Some(Err(error));
+        }
         loop {
             if let Some(item) = self.current.next() {
                 return Some(Ok(item));

@@ -151,7 +151,6 @@ fn list_decodes_the_documented_page_and_iter_walks_it() {
     let first: Vec<_> = c
         .campaigns()
         .iter(&ListParams::new().per_page(20u32))
-        .unwrap()
         .map(|r| r.unwrap().id)
         .collect();
     assert_eq!(first, ["cmp_xyz789"]);

@@ -82,7 +82,6 @@ fn list_and_iter_lists() {
     let ids: Vec<String> = c
         .contact_lists()
         .iter(&ListParams::new().per_page(2u32))
-        .unwrap()
         .map(|l| l.unwrap().id)
         .collect();
     assert_eq!(ids, ["lst_1", "lst_2", "lst_3"]);
@@ -155,7 +154,6 @@ fn members_of_a_list_paged_and_iterated() {
     let all: Vec<String> = c
         .contact_lists()
         .iter_contacts("lst_abc123", &params)
-        .unwrap()
         .map(|r| r.unwrap().id)
         .collect();
     assert_eq!(all, ["cnt_1", "cnt_2"]);

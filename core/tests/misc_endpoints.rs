@@ -39,7 +39,6 @@ fn sender_ids_list_and_iter() {
     let all: Vec<_> = c
         .sender_ids()
         .iter(&ListParams::new().per_page(2u32))
-        .unwrap()
         .map(|s| s.unwrap().status)
         .collect();
     assert_eq!(all[2], SenderIdStatus::Unknown("suspended".into()));

@@ -106,7 +106,7 @@ pub extern "C" fn zexa_campaign_iter_new(
 ) -> zexa_status {
     iter::start(out, || {
         let params = list_params(params)?;
-        Ok(ZexaCampaignIter(client(client_)?.campaigns().iter(&params)?))
+        Ok(ZexaCampaignIter(client(client_)?.campaigns().iter(&params)))
     })
 }
 

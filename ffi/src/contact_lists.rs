@@ -60,7 +60,7 @@ pub extern "C" fn zexa_contact_list_iter_new(
     iter::start(out, || {
         let params = list_params(params)?;
         Ok(ZexaContactListIter(
-            client(client_)?.contact_lists().iter(&params)?,
+            client(client_)?.contact_lists().iter(&params),
         ))
     })
 }
@@ -154,7 +154,7 @@ pub extern "C" fn zexa_contact_lists_members_iter_new(
         let params = list_params(params)?;
         let id = str_arg(list_id, "list_id")?;
         Ok(ZexaContactIter(
-            client(client_)?.contact_lists().iter_contacts(id, &params)?,
+            client(client_)?.contact_lists().iter_contacts(id, &params),
         ))
     })
 }

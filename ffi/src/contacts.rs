@@ -258,7 +258,7 @@ pub extern "C" fn zexa_contact_iter_new(
 ) -> zexa_status {
     iter::start(out, || {
         let filters = list_contacts(filters)?;
-        Ok(ZexaContactIter(client(client_)?.contacts().iter(&filters)?))
+        Ok(ZexaContactIter(client(client_)?.contacts().iter(&filters)))
     })
 }
 

@@ -56,7 +56,7 @@ pub extern "C" fn zexa_sender_id_iter_new(
 ) -> zexa_status {
     iter::start(out, || {
         let params = list_params(params)?;
-        Ok(ZexaSenderIdIter(client(client_)?.sender_ids().iter(&params)?))
+        Ok(ZexaSenderIdIter(client(client_)?.sender_ids().iter(&params)))
     })
 }
 

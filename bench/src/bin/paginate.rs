@@ -21,8 +21,7 @@ fn main() {
     let mut count = 0u64;
     let iter = client
         .contacts()
-        .iter(&zexa::ListContacts::new().per_page(per_page))
-        .expect("SDK iter");
+        .iter(&zexa::ListContacts::new().per_page(per_page));
     for contact in iter {
         black_box(contact.expect("SDK page").phone);
         count += 1;

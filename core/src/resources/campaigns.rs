@@ -86,6 +86,9 @@ setters!(CreateCampaign {
     template: Value,
     /// Schedules the start (ISO 8601 UTC).
     scheduled_at: String,
+});
+
+value_setters!(CreateCampaign {
     /// Refuses an SMS body of more segments than this, before sending.
     max_segments: u32,
 });
@@ -167,10 +170,11 @@ impl<'a> Campaigns<'a> {
         self.source().fetch(page, per_page)
     }
 
-    /// Every campaign, fetched lazily page by page.
-    pub fn iter(&self, params: &ListParams) -> Result<PageIter<Campaign>> {
-        let (page, per_page) = params.checked()?;
-        Ok(PageIter::starting_at(self.source(), page, per_page))
+    /// Every campaign, fetched lazily page by page. The first page is fetched on the first
+    /// `next()`; parameters that are invalid come out as its first item (an error), and nothing
+    /// is sent.
+    pub fn iter(&self, params: &ListParams) -> PageIter<Campaign> {
+        PageIter::lazy(params.checked().map(|first| (self.source(), first)))
     }
 
     fn source(&self) -> PageSource {

@@ -92,10 +92,11 @@ impl<'a> ContactLists<'a> {
         self.source().fetch(page, per_page)
     }
 
-    /// Every list, fetched lazily page by page.
-    pub fn iter(&self, params: &ListParams) -> Result<PageIter<ContactList>> {
-        let (page, per_page) = params.checked()?;
-        Ok(PageIter::starting_at(self.source(), page, per_page))
+    /// Every list, fetched lazily page by page. The first page is fetched on the first
+    /// `next()`; parameters that are invalid come out as its first item (an error), and nothing
+    /// is sent.
+    pub fn iter(&self, params: &ListParams) -> PageIter<ContactList> {
+        PageIter::lazy(params.checked().map(|first| (self.source(), first)))
     }
 
     fn source(&self) -> PageSource {
@@ -134,10 +135,15 @@ impl<'a> ContactLists<'a> {
         self.members(list_id)?.fetch(page, per_page)
     }
 
-    /// Every member of a list, fetched lazily page by page.
-    pub fn iter_contacts(&self, list_id: &str, params: &ListParams) -> Result<PageIter<Contact>> {
-        let (page, per_page) = params.checked()?;
-        Ok(PageIter::starting_at(self.members(list_id)?, page, per_page))
+    /// Every member of a list, fetched lazily page by page. The first page is fetched on the first
+    /// `next()`; parameters that are invalid come out as its first item (an error), and nothing
+    /// is sent.
+    pub fn iter_contacts(&self, list_id: &str, params: &ListParams) -> PageIter<Contact> {
+        PageIter::lazy(
+            params
+                .checked()
+                .and_then(|first| Ok((self.members(list_id)?, first))),
+        )
     }
 
     fn members(&self, list_id: &str) -> Result<PageSource> {

@@ -186,10 +186,13 @@ setters!(ListContacts {
     email: String,
     /// This gender.
     gender: String,
-    /// Only valid (or invalid) numbers.
-    valid: bool,
     /// Only contacts reachable on this channel.
     channel: Channel,
+});
+
+value_setters!(ListContacts {
+    /// Only valid (or invalid) numbers.
+    valid: bool,
     /// Page number (from 1).
     page: u32,
     /// Page size (1 to 100).
@@ -336,18 +339,21 @@ impl<'a> Contacts<'a> {
         self.source(params).fetch(page, per_page)
     }
 
-    /// Every contact matching the filters, from `params.page` on, fetched lazily page by page.
+    /// Every contact matching the filters, from `params.page` on, fetched lazily page by page. The first page is fetched on the first
+    /// `next()`; parameters that are invalid come out as its first item (an error), and nothing
+    /// is sent.
     ///
     /// ```no_run
     /// # let client = zexa::Client::new("k")?;
-    /// for contact in client.contacts().iter(&zexa::ListContacts::new().per_page(100u32))? {
+    /// for contact in client.contacts().iter(&zexa::ListContacts::new().per_page(100)) {
     ///     println!("{}", contact?.phone);
     /// }
     /// # Ok::<(), zexa::Error>(())
     /// ```
-    pub fn iter(&self, params: &ListContacts) -> Result<PageIter<Contact>> {
-        let (page, per_page) = check_page_params(params.page, params.per_page)?;
-        Ok(PageIter::starting_at(self.source(params), page, per_page))
+    pub fn iter(&self, params: &ListContacts) -> PageIter<Contact> {
+        PageIter::lazy(
+            check_page_params(params.page, params.per_page).map(|first| (self.source(params), first)),
+        )
     }
 
     fn source(&self, params: &ListContacts) -> PageSource {

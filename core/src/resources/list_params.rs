@@ -23,7 +23,7 @@ impl ListParams {
     }
 }
 
-setters!(ListParams {
+value_setters!(ListParams {
     /// Sets the page number (from 1).
     page: u32,
     /// Sets the page size (1 to 100).

@@ -81,6 +81,9 @@ setters!(SendMessage {
     body: String,
     /// Sets the template.
     template: Value,
+});
+
+value_setters!(SendMessage {
     /// Refuses an SMS body of more segments than this, before sending.
     max_segments: u32,
 });

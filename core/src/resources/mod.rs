@@ -16,6 +16,22 @@ macro_rules! setters {
     };
 }
 
+/// Adds chainable setters for `Option` fields that take their value as it is: numbers (so that
+/// `per_page(100)` infers `u32`, where `impl Into<u32>` would not) and flags.
+macro_rules! value_setters {
+    ($ty:ident { $($(#[$doc:meta])* $field:ident: $arg:ty,)+ }) => {
+        impl $ty {
+            $(
+                $(#[$doc])*
+                pub fn $field(mut self, value: $arg) -> Self {
+                    self.$field = Some(value);
+                    self
+                }
+            )+
+        }
+    };
+}
+
 mod campaigns;
 mod contact_lists;
 mod contacts;

@@ -28,10 +28,11 @@ impl<'a> SenderIds<'a> {
         self.source().fetch(page, per_page)
     }
 
-    /// Every sender ID, fetched lazily page by page.
-    pub fn iter(&self, params: &ListParams) -> Result<PageIter<SenderId>> {
-        let (page, per_page) = params.checked()?;
-        Ok(PageIter::starting_at(self.source(), page, per_page))
+    /// Every sender ID, fetched lazily page by page. The first page is fetched on the first
+    /// `next()`; parameters that are invalid come out as its first item (an error), and nothing
+    /// is sent.
+    pub fn iter(&self, params: &ListParams) -> PageIter<SenderId> {
+        PageIter::lazy(params.checked().map(|first| (self.source(), first)))
     }
 
     fn source(&self) -> PageSource {
