@@ -458,6 +458,7 @@ fn total_timeout_error(inner: &Inner, attempts: u32) -> Error {
         // Only a failure that surely had no effect is retried, so the attempts before this
         // one took none.
         may_have_executed: false,
+        cause: None,
     }
 }
 
@@ -486,8 +487,8 @@ fn decode<T: DeserializeOwned>(answer: &Answer, secret: &str) -> Result<T> {
 fn failure_message(outcome: &Attempt) -> &str {
     match outcome {
         Attempt::Answered { .. } => "answered",
-        Attempt::NotConnected { message }
-        | Attempt::Failed { message }
+        Attempt::NotConnected { message, .. }
+        | Attempt::Failed { message, .. }
         | Attempt::TimedOut { message, .. }
         | Attempt::Fatal { message, .. } => message,
     }
@@ -531,6 +532,7 @@ fn body_text(text: &str, secret: &str) -> String {
 fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> Error {
     let may_have_executed = outcome.may_have_executed(method);
     let message = clean_failure(&outcome, secret);
+    let cause = outcome.cause();
     match outcome {
         Attempt::Answered {
             status,
@@ -577,11 +579,13 @@ fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> 
             message,
             attempts,
             may_have_executed,
+            cause,
         },
         Attempt::NotConnected { .. } | Attempt::Failed { .. } => Error::Transport {
             message,
             attempts,
             may_have_executed,
+            cause,
         },
         Attempt::Fatal {
             status: Some(status), ..
@@ -596,6 +600,7 @@ fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> 
             message,
             attempts,
             may_have_executed,
+            cause,
         },
     }
 }

@@ -21,6 +21,7 @@ pub enum Error {
     /// The request could not be delivered or the answer could not be read:
     /// connection refused or reset, DNS failure, TLS failure, a malformed HTTP response.
     #[error("transport error after {attempts} attempt(s): {message}{}", effect_note(*may_have_executed))]
+    #[non_exhaustive]
     Transport {
         /// What failed, without any secret.
         message: String,
@@ -28,10 +29,15 @@ pub enum Error {
         attempts: u32,
         /// See [`Error::may_have_executed`].
         may_have_executed: bool,
+        /// The underlying failure (an `std::io::Error` for socket errors), also reachable
+        /// through [`std::error::Error::source`].
+        #[source]
+        cause: Option<Cause>,
     },
 
     /// The call did not finish within its timeout (per attempt, or the total timeout).
     #[error("request timed out after {attempts} attempt(s) ({message}){}", effect_note(*may_have_executed))]
+    #[non_exhaustive]
     Timeout {
         /// Which phase timed out.
         message: String,
@@ -39,11 +45,28 @@ pub enum Error {
         attempts: u32,
         /// See [`Error::may_have_executed`].
         may_have_executed: bool,
+        /// The underlying failure, when there is one (see [`Error::Transport`]).
+        #[source]
+        cause: Option<Cause>,
+    },
+
+    /// A campaign (or export) wait whose time ran out before it was final. It carries the
+    /// campaign as last seen.
+    #[error("campaign {} still {} after waiting {:?} ({polls} poll(s))", campaign.id, campaign.status, waited)]
+    #[non_exhaustive]
+    WaitTimeout {
+        /// The campaign as the last poll saw it.
+        campaign: Box<crate::models::Campaign>,
+        /// How long the wait lasted.
+        waited: std::time::Duration,
+        /// How many polls were made.
+        polls: u32,
     },
 
     /// A successful (2xx) answer whose body is not the JSON this SDK expects, or an answer
     /// larger than the configured body limit.
     #[error("could not decode the response (HTTP {status}): {message}; body starts with: {excerpt:?}")]
+    #[non_exhaustive]
     Decode {
         /// HTTP status of the answer.
         status: u16,
@@ -61,6 +84,7 @@ pub enum Error {
 
     /// The SDK refused the input before sending anything.
     #[error("invalid {field}: {reason}")]
+    #[non_exhaustive]
     InvalidInput {
         /// The argument or field at fault, e.g. `phone` or `per_page`.
         field: String,
@@ -70,6 +94,7 @@ pub enum Error {
 
     /// The call was stopped through its [`crate::CancelToken`] (in Python: Ctrl-C).
     #[error("interrupted after {attempts} attempt(s){}", effect_note(*may_have_executed))]
+    #[non_exhaustive]
     Interrupted {
         /// How many attempts had started.
         attempts: u32,
@@ -78,6 +103,10 @@ pub enum Error {
         may_have_executed: bool,
     },
 }
+
+/// The underlying failure of a transport error or timeout, shared so that [`Error`] stays
+/// `Clone`.
+pub type Cause = std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>;
 
 /// The end of the message of an error that may have taken effect.
 fn effect_note(may_have_executed: bool) -> &'static str {
@@ -180,6 +209,31 @@ pub enum ErrorKind {
     InvalidInput,
     /// See [`Error::Interrupted`].
     Interrupted,
+    /// See [`Error::WaitTimeout`].
+    WaitTimeout,
+}
+
+impl std::fmt::Display for ErrorKind {
+    /// A short lower-case name: `not found`, `rate limited`, `transport`...
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ErrorKind::InvalidRequest => "invalid request",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::NotFound => "not found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Validation => "validation error",
+            ErrorKind::InsufficientCredits => "insufficient credits",
+            ErrorKind::RateLimited => "rate limited",
+            ErrorKind::Server => "server error",
+            ErrorKind::OtherApi => "API error",
+            ErrorKind::Transport => "transport error",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Decode => "decode error",
+            ErrorKind::InvalidInput => "invalid input",
+            ErrorKind::Interrupted => "interrupted",
+            ErrorKind::WaitTimeout => "wait timed out",
+        })
+    }
 }
 
 impl Error {
@@ -192,7 +246,46 @@ impl Error {
             Error::Decode { .. } => ErrorKind::Decode,
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
             Error::Interrupted { .. } => ErrorKind::Interrupted,
+            Error::WaitTimeout { .. } => ErrorKind::WaitTimeout,
         }
+    }
+
+    /// An [`Error::InvalidInput`] for `field`: for code outside this crate (the bindings)
+    /// that refuses an argument before the core sees it.
+    pub fn invalid_input(field: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::invalid(field, reason)
+    }
+
+    /// An [`Error::Interrupted`] of a call stopped outside the core (the Python binding's,
+    /// when Ctrl-C lands in a callback), with no attempt in flight.
+    pub fn interrupted(may_have_executed: bool) -> Error {
+        Error::Interrupted {
+            attempts: 0,
+            may_have_executed,
+        }
+    }
+
+    /// The underlying failure of a transport error or timeout, itself (an `std::io::Error`
+    /// for a socket error, to `downcast_ref`). [`std::error::Error::source`] gives the same
+    /// failure, wrapped in the shared [`Cause`].
+    pub fn cause(&self) -> Option<&(dyn std::error::Error + Send + Sync + 'static)> {
+        match self {
+            Error::Transport { cause, .. } | Error::Timeout { cause, .. } => cause.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The kind of I/O failure under a transport error or timeout (connection refused,
+    /// reset...), when there is one.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = self.cause().map(|c| c as _);
+        while let Some(error) = cause {
+            if let Some(io) = error.downcast_ref::<std::io::Error>() {
+                return Some(io.kind());
+            }
+            cause = error.source();
+        }
+        None
     }
 
     /// Whether the request may have taken effect on the server although the call failed.
@@ -221,7 +314,8 @@ impl Error {
             | Error::Interrupted {
                 may_have_executed, ..
             } => *may_have_executed,
-            Error::InvalidInput { .. } => false,
+            // Polls are GETs.
+            Error::InvalidInput { .. } | Error::WaitTimeout { .. } => false,
         }
     }
 
@@ -250,6 +344,7 @@ impl Error {
             | Error::Timeout { attempts, .. }
             | Error::Decode { attempts, .. }
             | Error::Interrupted { attempts, .. } => *attempts,
+            Error::WaitTimeout { polls, .. } => *polls,
             Error::InvalidInput { .. } => 0,
         }
     }
@@ -302,7 +397,7 @@ impl Error {
                 redact(field, secret);
                 redact(reason, secret);
             }
-            Error::Interrupted { .. } => {}
+            Error::Interrupted { .. } | Error::WaitTimeout { .. } => {}
         }
         self
     }

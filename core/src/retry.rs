@@ -104,13 +104,12 @@ mod tests {
         let p = RetryPolicy::default();
         assert_eq!(p.decide(Method::Post, 1, &answered(500, None)), Decision::GiveUp);
         assert_eq!(p.decide(Method::Post, 1, &answered(503, None)), Decision::GiveUp);
-        let reset = Attempt::Failed {
-            message: "reset".into(),
-        };
+        let reset = Attempt::failed("reset".into());
         assert_eq!(p.decide(Method::Post, 1, &reset), Decision::GiveUp);
         let timeout = Attempt::TimedOut {
             message: "global".into(),
             before_sending: false,
+            cause: None,
         };
         assert_eq!(p.decide(Method::Post, 1, &timeout), Decision::GiveUp);
     }
@@ -118,9 +117,7 @@ mod tests {
     #[test]
     fn post_is_retried_when_it_never_connected_or_was_rate_limited() {
         let p = RetryPolicy::default();
-        let refused = Attempt::NotConnected {
-            message: "refused".into(),
-        };
+        let refused = Attempt::not_connected("refused".into());
         assert!(matches!(
             p.decide(Method::Post, 1, &refused),
             Decision::RetryAfter(_)
@@ -140,9 +137,7 @@ mod tests {
                 p.decide(m, 1, &answered(502, None)),
                 Decision::RetryAfter(_)
             ));
-            let reset = Attempt::Failed {
-                message: "reset".into(),
-            };
+            let reset = Attempt::failed("reset".into());
             assert!(matches!(p.decide(m, 2, &reset), Decision::RetryAfter(_)));
             assert_eq!(p.decide(m, 3, &reset), Decision::GiveUp, "retries are spent");
             assert_eq!(p.decide(m, 1, &answered(404, None)), Decision::GiveUp);

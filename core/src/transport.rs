@@ -4,9 +4,12 @@
 //! [`crate::client`] asks [`crate::retry::RetryPolicy`] what to do with each [`Attempt`].
 
 use std::io::ErrorKind as IoKind;
+use std::sync::Arc;
 use std::time::Duration;
 
 use ureq::http;
+
+use crate::error::Cause;
 
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -115,18 +118,64 @@ pub(crate) enum Attempt {
         body: Vec<u8>,
     },
     /// The request surely never reached the server (refused, DNS failure): safe to resend.
-    NotConnected { message: String },
+    NotConnected { message: String, cause: Option<Cause> },
     /// The connection failed after it may have carried the request (reset, garbage answer).
-    Failed { message: String },
+    Failed { message: String, cause: Option<Cause> },
     /// A timeout elapsed; `before_sending` when it was while resolving or connecting, so the
     /// request surely never left.
-    TimedOut { message: String, before_sending: bool },
+    TimedOut {
+        message: String,
+        before_sending: bool,
+        cause: Option<Cause>,
+    },
     /// Sending again cannot help (TLS certificate refused, proxy refused, invalid URL, body
     /// over the limit). With a `status`, the server answered; without one, nothing was sent.
-    Fatal { message: String, status: Option<u16> },
+    Fatal {
+        message: String,
+        status: Option<u16>,
+        cause: Option<Cause>,
+    },
 }
 
 impl Attempt {
+    pub(crate) fn not_connected(message: String) -> Attempt {
+        Attempt::NotConnected { message, cause: None }
+    }
+
+    pub(crate) fn failed(message: String) -> Attempt {
+        Attempt::Failed { message, cause: None }
+    }
+
+    pub(crate) fn fatal(message: String, status: Option<u16>) -> Attempt {
+        Attempt::Fatal {
+            message,
+            status,
+            cause: None,
+        }
+    }
+
+    /// The underlying error of a failed attempt.
+    fn set_cause(&mut self, error: Cause) {
+        match self {
+            Attempt::Answered { .. } => {}
+            Attempt::NotConnected { cause, .. }
+            | Attempt::Failed { cause, .. }
+            | Attempt::TimedOut { cause, .. }
+            | Attempt::Fatal { cause, .. } => *cause = Some(error),
+        }
+    }
+
+    /// The underlying error of a failed attempt, when there is one.
+    pub(crate) fn cause(&self) -> Option<Cause> {
+        match self {
+            Attempt::Answered { .. } => None,
+            Attempt::NotConnected { cause, .. }
+            | Attempt::Failed { cause, .. }
+            | Attempt::TimedOut { cause, .. }
+            | Attempt::Fatal { cause, .. } => cause.clone(),
+        }
+    }
+
     /// Whether this attempt of a `method` request may have taken effect on the server.
     pub(crate) fn may_have_executed(&self, method: Method) -> bool {
         let reached_server = match self {
@@ -166,12 +215,7 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
     };
     let request = match builder.body(body) {
         Ok(request) => request,
-        Err(e) => {
-            return Attempt::Fatal {
-                message: format!("invalid request: {e}"),
-                status: None,
-            }
-        }
+        Err(e) => return Attempt::fatal(format!("invalid request: {e}"), None),
     };
     let request = wire
         .agent
@@ -208,43 +252,53 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
     }
 }
 
-/// Sorts a ureq error into how safe it is to send again.
+/// Sorts a ureq error into how safe it is to send again, keeping the error as the cause.
 fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
+    let mut attempt = sort(&error, status);
+    attempt.set_cause(match error {
+        // The socket's own error, so that callers can read its `io::ErrorKind`.
+        ureq::Error::Io(io) => Arc::new(io) as Cause,
+        other => Arc::new(other),
+    });
+    attempt
+}
+
+fn sort(error: &ureq::Error, status: Option<u16>) -> Attempt {
     let message = error.to_string();
     match error {
         ureq::Error::Timeout(phase) => Attempt::TimedOut {
             message,
             before_sending: matches!(phase, ureq::Timeout::Resolve | ureq::Timeout::Connect),
+            cause: None,
         },
-        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => Attempt::NotConnected { message },
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => Attempt::not_connected(message),
         ureq::Error::Io(io) => match io.kind() {
-            IoKind::ConnectionRefused | IoKind::AddrNotAvailable => Attempt::NotConnected { message },
+            IoKind::ConnectionRefused | IoKind::AddrNotAvailable => Attempt::not_connected(message),
             IoKind::TimedOut | IoKind::WouldBlock => Attempt::TimedOut {
                 message,
                 before_sending: false,
+                cause: None,
             },
             // ureq wraps a TLS failure (a refused certificate) in an io::Error; sending again
             // cannot make the certificate trusted.
             IoKind::InvalidData if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
-                Attempt::Fatal { message, status }
+                Attempt::fatal(message, status)
             }
-            _ => Attempt::Failed { message },
+            _ => Attempt::failed(message),
         },
-        ureq::Error::BodyExceedsLimit(limit) => Attempt::Fatal {
-            message: format!("response body is larger than the limit of {limit} bytes"),
+        ureq::Error::BodyExceedsLimit(limit) => Attempt::fatal(
+            format!("response body is larger than the limit of {limit} bytes"),
             status,
-        },
-        ureq::Error::Protocol(_) => Attempt::Failed { message },
-        ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {
-            Attempt::Fatal { message, status }
-        }
+        ),
+        ureq::Error::Protocol(_) => Attempt::failed(message),
+        ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => Attempt::fatal(message, status),
         // A proxy that refused the CONNECT (403, 407) refuses it again; the request never
         // reached the API.
         ureq::Error::BadUri(_)
         | ureq::Error::Http(_)
         | ureq::Error::InvalidProxyUrl
-        | ureq::Error::ConnectProxyFailed(_) => Attempt::Fatal { message, status },
-        _ => Attempt::Failed { message },
+        | ureq::Error::ConnectProxyFailed(_) => Attempt::fatal(message, status),
+        _ => Attempt::failed(message),
     }
 }
 

@@ -254,11 +254,20 @@ fn wait_gives_up_with_a_timeout_error() {
             Duration::from_millis(20),
             Some(Duration::from_millis(150)),
         ),
-        ErrorKind::Timeout,
+        ErrorKind::WaitTimeout,
     );
     assert!(started.elapsed() >= Duration::from_millis(140));
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(err.to_string().contains("cmp_xyz789"), "{err}");
+    // Seen before: "request timed out after 6 attempt(s)", as if one request had hung.
+    assert!(!err.to_string().contains("request timed out"), "{err}");
     assert!(mock.calls() >= 2);
     assert_eq!(err.attempts() as usize, mock.calls());
+    match err {
+        zexa::Error::WaitTimeout { campaign, waited, .. } => {
+            assert_eq!(campaign.id, "cmp_xyz789", "the campaign as last seen");
+            assert_eq!(waited, Duration::from_millis(150));
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -95,3 +95,19 @@ fn an_unreadable_2xx_to_a_send_did_execute() {
     assert_eq!(err.kind(), ErrorKind::Decode);
     assert!(err.may_have_executed(), "the server created it: {err}");
 }
+
+#[test]
+fn a_refused_connection_keeps_its_io_error_as_the_source() {
+    use std::error::Error as _;
+    let err = send_via(&refused_base_url());
+    assert_eq!(
+        err.io_kind(),
+        Some(std::io::ErrorKind::ConnectionRefused),
+        "{err:?}"
+    );
+    assert!(err.source().is_some(), "std's source() reaches it too");
+    let cause = err.cause().expect("a cause");
+    assert!(cause.downcast_ref::<std::io::Error>().is_some(), "{cause:?}");
+    assert_eq!(ErrorKind::Transport.to_string(), "transport error");
+    assert_eq!(ErrorKind::NotFound.to_string(), "not found");
+}

@@ -11,7 +11,7 @@ const PT: &str = "Informação: a sua encomenda chegou. Obrigado pela preferênc
 
 fn reason(err: &Error) -> (&str, &str) {
     match err {
-        Error::InvalidInput { field, reason } => (field, reason),
+        Error::InvalidInput { field, reason, .. } => (field, reason),
         other => panic!("expected an invalid-input error, got {other:?}"),
     }
 }

@@ -64,7 +64,7 @@ impl zexa_status {
             ErrorKind::Server => zexa_status::ZEXA_SERVER_ERROR,
             ErrorKind::OtherApi => zexa_status::ZEXA_API_ERROR,
             ErrorKind::Transport => zexa_status::ZEXA_TRANSPORT_ERROR,
-            ErrorKind::Timeout => zexa_status::ZEXA_TIMEOUT,
+            ErrorKind::Timeout | ErrorKind::WaitTimeout => zexa_status::ZEXA_TIMEOUT,
             ErrorKind::Decode => zexa_status::ZEXA_DECODE_ERROR,
             // A kind added to the core later: an answer with a status is an API error.
             _ if error.status().is_some() => zexa_status::ZEXA_API_ERROR,

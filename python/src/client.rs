@@ -538,10 +538,7 @@ impl NativeClient {
 
 /// The error of a campaign wait stopped by Ctrl-C.
 fn interrupted_wait() -> zexa::Error {
-    zexa::Error::Interrupted {
-        attempts: 0,
-        may_have_executed: false,
-    }
+    zexa::Error::interrupted(false)
 }
 
 fn default_filename(vcard: bool) -> String {

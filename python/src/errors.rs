@@ -27,6 +27,7 @@ fn class_name(kind: zexa::ErrorKind) -> &'static str {
         K::Decode => "DecodeError",
         K::InvalidInput => "InvalidInputError",
         K::Interrupted => "Interrupted",
+        K::WaitTimeout => "WaitTimeoutError",
         _ => "ZexaError",
     }
 }
@@ -60,12 +61,16 @@ fn build(py: Python<'_>, err: &zexa::Error) -> PyResult<PyErr> {
             kwargs.set_item("retry_after", api.retry_after.map(|d| d.as_secs_f64()))?;
             kwargs.set_item("attempts", api.attempts)?;
         }
-        zexa::Error::InvalidInput { field, reason } => {
+        zexa::Error::InvalidInput { field, reason, .. } => {
             kwargs.set_item("field", field)?;
             kwargs.set_item("reason", reason)?;
         }
         zexa::Error::Decode { status, .. } => {
             kwargs.set_item("status_code", *status)?;
+        }
+        zexa::Error::WaitTimeout { campaign, polls, .. } => {
+            kwargs.set_item("attempts", *polls)?;
+            kwargs.set_item("campaign", crate::record::into_model(py, (**campaign).clone())?)?;
         }
         zexa::Error::Transport { attempts, .. }
         | zexa::Error::Timeout { attempts, .. }
@@ -80,10 +85,7 @@ fn build(py: Python<'_>, err: &zexa::Error) -> PyResult<PyErr> {
 
 /// An input error raised by the binding itself (an argument the core takes in another type).
 pub fn invalid(field: &str, reason: impl Into<String>) -> zexa::Error {
-    zexa::Error::InvalidInput {
-        field: field.to_owned(),
-        reason: reason.into(),
-    }
+    zexa::Error::invalid_input(field, reason)
 }
 
 /// Converts a core result, raising its error.

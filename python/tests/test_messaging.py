@@ -102,8 +102,11 @@ def test_scheduled_campaign_and_wait_timeout(client: zexa.Client, scheduled_at: 
         scheduled_at=scheduled_at,  # type: ignore[arg-type]
     )
     assert campaign.status == "scheduled"
-    with pytest.raises(zexa.APITimeoutError):
+    with pytest.raises(zexa.WaitTimeoutError) as timed_out:
         client.campaigns.wait(campaign.id, poll_interval=0.05, timeout=0.2)
+    assert isinstance(timed_out.value, zexa.APITimeoutError), "still caught as a timeout"
+    assert timed_out.value.campaign.id == campaign.id and timed_out.value.campaign.status == "scheduled"
+    assert timed_out.value.attempts >= 2 and timed_out.value.may_have_executed is False
 
 
 def test_campaign_errors(client: zexa.Client) -> None:

@@ -24,6 +24,7 @@ from ._exceptions import (
     InsufficientCreditsError,
     Interrupted,
     InvalidInputError,
+    WaitTimeoutError,
     NotFoundError,
     RateLimitError,
     ServerError,
@@ -101,6 +102,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "Interrupted",
+    "WaitTimeoutError",
 ]
 
 

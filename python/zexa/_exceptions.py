@@ -13,6 +13,7 @@ __all__ = [
     "InvalidInputError",
     "APIConnectionError",
     "APITimeoutError",
+    "WaitTimeoutError",
     "DecodeError",
     "APIError",
     "BadRequestError",
@@ -96,6 +97,19 @@ class APIConnectionError(ZexaError):
 
 class APITimeoutError(APIConnectionError):
     """A call (or ``campaigns.wait``) did not finish within its timeout."""
+
+
+class WaitTimeoutError(APITimeoutError):
+    """``campaigns.wait`` ran out of time before the campaign was final (no request hung)."""
+
+    campaign: Any
+    """The campaign as the last poll saw it (a ``zexa.Campaign``)."""
+
+    def __init__(
+        self, message: str, *, campaign: Any = None, attempts: int = 1, may_have_executed: bool = False
+    ) -> None:
+        super().__init__(message, attempts=attempts, may_have_executed=may_have_executed)
+        self.campaign = campaign
 
 
 class DecodeError(ZexaError):

@@ -151,7 +151,7 @@ fn local_refusals_name_the_field_and_send_nothing() {
     let started = Instant::now();
     for (what, field, call) in &cases {
         match call() {
-            Err(zexa::Error::InvalidInput { field: f, reason }) => {
+            Err(zexa::Error::InvalidInput { field: f, reason, .. }) => {
                 assert_eq!(&f, field, "{what}: {reason}");
                 assert!(!reason.is_empty());
             }

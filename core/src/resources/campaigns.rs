@@ -182,7 +182,8 @@ impl<'a> Campaigns<'a> {
     }
 
     /// Polls the campaign every `poll_interval` until it is `completed` or `failed`, and
-    /// returns it. With a `timeout`, gives up with [`Error::Timeout`] once it has passed. A zero
+    /// returns it. With a `timeout`, gives up with [`Error::WaitTimeout`] (carrying the campaign as
+    /// last seen) once it has passed. A zero
     /// `poll_interval` is refused ([`Error::InvalidInput`]): it would poll in a busy loop.
     pub fn wait(
         &self,
@@ -228,15 +229,10 @@ impl<'a> Campaigns<'a> {
             if let Some(deadline) = deadline {
                 let left = deadline.saturating_duration_since(Instant::now());
                 if left.is_zero() {
-                    return Err(Error::Timeout {
-                        message: format!(
-                            "campaign {campaign_id} still {} after {:?}",
-                            campaign.status,
-                            timeout.unwrap_or_default()
-                        ),
-                        attempts: polls,
-                        // Polls are GETs: waiting changes nothing.
-                        may_have_executed: false,
+                    return Err(Error::WaitTimeout {
+                        campaign: Box::new(campaign),
+                        waited: timeout.unwrap_or_default(),
+                        polls,
                     });
                 }
                 pause = pause.min(left);
