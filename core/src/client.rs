@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::builder::ClientBuilder;
 use crate::cancel::{self, pause};
-use crate::error::{excerpt, redact, truncated, ApiError, Error, Result, EXCERPT_CHARS, REDACTED};
+use crate::error::{excerpt, quoted, redact, truncated, ApiError, Error, Result, EXCERPT_CHARS, REDACTED};
 use crate::pool::Connections;
 use crate::resources::{Campaigns, ContactLists, Contacts, Credits, Exports, Messages, SenderIds, Webhooks};
 use crate::retry::{Decision, RetryPolicy};
@@ -266,12 +266,40 @@ impl Client {
         query: &[(&str, &str)],
         body: Option<&Value>,
     ) -> Result<Value> {
-        if !path.starts_with('/') || path.contains(['?', '#']) {
-            return Err(Error::invalid(
-                "path",
-                "must start with '/' and carry no query or fragment (pass the query separately)",
-            ));
+        let answer = self.raw_request(method, path, query, body)?;
+        if answer.body.is_empty() {
+            return Ok(Value::Null);
         }
+        decode(&answer, self.inner.shared.key.expose())
+    }
+
+    /// [`Self::request`], with the answer decoded into `T` (a `Deserialize` type of yours, or
+    /// one of this crate's models).
+    ///
+    /// ```no_run
+    /// # let client = zexa::Client::new("k")?;
+    /// let credits: zexa::Credits = client.request_as(zexa::Method::Get, "/credits", &[], None)?;
+    /// # Ok::<(), zexa::Error>(())
+    /// ```
+    pub fn request_as<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> Result<T> {
+        let answer = self.raw_request(method, path, query, body)?;
+        decode(&answer, self.inner.shared.key.expose())
+    }
+
+    fn raw_request(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> Result<Answer> {
+        check_request_path(path)?;
         let query: Vec<(String, String)> = query
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -280,11 +308,7 @@ impl Client {
             Some(body) => json_payload(body)?,
             None => Payload::Empty,
         };
-        let answer = self.execute(method, path, &query, &payload)?;
-        if answer.body.is_empty() {
-            return Ok(Value::Null);
-        }
-        decode(&answer, self.inner.shared.key.expose())
+        self.execute(method, path, &query, &payload)
     }
 
     /// Sends a call and decodes its JSON answer into `T`.
@@ -460,6 +484,28 @@ fn total_timeout_error(inner: &Inner, attempts: u32) -> Error {
         may_have_executed: false,
         cause: None,
     }
+}
+
+/// A path for [`Client::request`]: from the API root, no query or fragment, and no `.` or `..`
+/// segment (which would climb out of the base URL's path: `/../admin`).
+fn check_request_path(path: &str) -> Result<()> {
+    if !path.starts_with('/') || path.contains(['?', '#']) {
+        return Err(Error::invalid(
+            "path",
+            "must start with '/' and carry no query or fragment (pass the query separately)",
+        ));
+    }
+    let climbs = path.split('/').any(|segment| {
+        let decoded = segment.replace("%2E", ".").replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    });
+    if climbs {
+        return Err(Error::invalid(
+            "path",
+            format!("{} has a '.' or '..' segment", quoted(path)),
+        ));
+    }
+    Ok(())
 }
 
 /// Encodes a request struct as a JSON payload.

@@ -175,10 +175,40 @@ fn raw_request_refuses_a_path_with_a_query_or_without_slash() {
     let server = MockServer::start();
     let any = catch_all(&server);
     let c = client(&server);
-    for path in ["credits", "/credits?x=1", "/credits#frag"] {
+    for path in [
+        "credits",
+        "/credits?x=1",
+        "/credits#frag",
+        "/../admin",
+        "/contacts/./x",
+        "/contacts/%2e%2E/credits",
+        "/a/..",
+    ] {
         expect_kind(c.request(Method::Get, path, &[], None), ErrorKind::InvalidInput);
     }
     any.assert_calls(0);
+}
+
+#[test]
+fn request_as_decodes_into_the_callers_type() {
+    #[derive(serde::Deserialize)]
+    struct Balance {
+        balance: f64,
+    }
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        bare(when, GET, "/credits");
+        json(then, 200, json!({"balance": 12.5, "currency": "AOA"}));
+    });
+    let c = client(&server);
+    let mine: Balance = c.request_as(Method::Get, "/credits", &[], None).unwrap();
+    assert_eq!(mine.balance, 12.5);
+    let model: zexa::Credits = c.request_as(Method::Get, "/credits", &[], None).unwrap();
+    assert_eq!(model.currency, "AOA");
+    let wrong = c
+        .request_as::<Vec<u8>>(Method::Get, "/credits", &[], None)
+        .unwrap_err();
+    assert_eq!(wrong.kind(), ErrorKind::Decode);
 }
 
 #[test]
