@@ -51,7 +51,7 @@ fn message(to: &str, body: &str) -> Result<String> {
 fn webhook(url: &str) -> Result<String> {
     let client = Client::from_env()?;
     let events = ["message.delivered", "message.failed", "campaign.completed"];
-    Ok(client.webhooks().create(&CreateWebhook::new(url, &events))?.id)
+    Ok(client.webhooks().create(&CreateWebhook::new(url, events))?.id)
 }
 
 fn campaign(n: u32) -> Result<String> {

@@ -4,7 +4,7 @@
 //! users' hands: unknown values decode to `Unknown(String)` and encode back unchanged.
 
 /// Declares a string enum with an `Unknown(String)` fallback, its serde and `Display`.
-macro_rules! string_enum {
+macro_rules! string_enum_impl {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -37,6 +37,12 @@ macro_rules! string_enum {
             }
         }
 
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                $name::from(value.as_str())
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = std::convert::Infallible;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -64,6 +70,7 @@ macro_rules! string_enum {
         }
     };
 }
+pub(crate) use string_enum_impl as string_enum;
 
 string_enum! {
     /// A messaging channel.

@@ -59,6 +59,7 @@ mod retry;
 mod secret;
 mod slicing;
 mod sms;
+mod timestamp;
 mod transport;
 mod url;
 mod validate;
@@ -81,13 +82,14 @@ pub use phone::{is_e164, to_e164};
 pub use resources::Credits as CreditsHandler;
 pub use resources::{
     Campaigns, ContactLists, Contacts, CreateCampaign, CreateContact, CreateContactList, CreateExport,
-    CreateWebhook, Exports, ImportMapped, ImportVcard, ListContacts, ListMembership, ListParams, Messages,
-    SendMessage, SenderIds, UpdateContact, WaitControl, Webhooks,
+    CreateWebhook, ExportFormat, Exports, ImportField, ImportMapped, ImportVcard, ListContacts,
+    ListMembership, ListParams, Messages, SendMessage, SenderIds, UpdateContact, WaitControl, Webhooks,
 };
 pub use sms::{
     sms_segments, sms_smart_encode, SmsCharacter, SmsEncoding, SmsReplacement, SmsSegments, SmsSmartEncoded,
     GSM7_CONCATENATED, GSM7_SINGLE, UCS2_CONCATENATED, UCS2_SINGLE,
 };
+pub use timestamp::Timestamp;
 pub use transport::Method;
 pub use url::MAX_ID_BYTES;
 

@@ -80,7 +80,7 @@ fn webhooks_create() {
         .webhooks()
         .create(&CreateWebhook::new(
             "https://hooks.example.com/zexa",
-            &["message.delivered", "campaign.completed"],
+            ["message.delivered", "campaign.completed"],
         ))
         .unwrap();
     mock.assert_calls(1);
@@ -280,7 +280,7 @@ fn webhooks_accept_plain_http_to_loopback_for_the_sandbox() {
         .webhooks()
         .create(&CreateWebhook::new(
             "http://127.0.0.1:9000/hook",
-            &["message.failed"],
+            ["message.failed"],
         ))
         .unwrap();
     mock.assert_calls(1);

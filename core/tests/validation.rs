@@ -196,25 +196,26 @@ fn campaigns_lists_imports_and_webhooks_are_checked() {
         call!("contact_ids", |c| c.contact_lists().remove_contacts(
             &ListMembership::new::<&str, &str>(&["lst_1"], &[])
         )),
-        call!("mapping", |c| c
-            .contacts()
-            .import_mapped(&ImportMapped::new("upl_1", BTreeMap::new()))),
+        call!("mapping", |c| c.contacts().import_mapped(&ImportMapped::new(
+            "upl_1",
+            BTreeMap::<String, String>::new()
+        ))),
         call!("upload_id", |c| c.contacts().import_vcard(&ImportVcard::new(""))),
         call!("filename", |c| c.contacts().upload(b"a,b", "")),
         call!("url", |c| c.webhooks().create(&CreateWebhook::new(
             "ftp://x.example.com",
-            &["message.delivered"]
+            ["message.delivered"]
         ))),
         call!("url", |c| c.webhooks().create(&CreateWebhook::new(
             "http://hooks.example.com/zexa",
-            &["message.delivered"]
+            ["message.delivered"]
         ))),
         call!("url", |c| c
             .webhooks()
-            .create(&CreateWebhook::new("not a url", &["message.delivered"]))),
+            .create(&CreateWebhook::new("not a url", ["message.delivered"]))),
         call!("events", |c| c.webhooks().create(&CreateWebhook::new(
             "https://x.example.com",
-            &[] as &[&str]
+            Vec::<zexa::WebhookEventType>::new()
         ))),
         call!("export_id", |c| c.exports().get("")),
         call!("method", |c| "TRACE"

@@ -100,7 +100,7 @@ pub extern "C" fn zexa_webhooks_create(
     emit(out, || {
         let w = handle::arg(webhook, "webhook")?;
         let events = str_array(w.events, w.events_len, "events")?;
-        let request = zexa::CreateWebhook::new(str_arg(w.url, "url")?, &events);
+        let request = zexa::CreateWebhook::new(str_arg(w.url, "url")?, events);
         Ok(client(client_)?.webhooks().create(&request)?)
     })
 }
@@ -136,7 +136,7 @@ pub extern "C" fn zexa_contacts_export(
         if !export.is_null() {
             let e = handle::arg(export, "export")?;
             request.list_id = opt_string(e.list_id, "list_id")?;
-            request.format = opt_string(e.format, "format")?;
+            request.format = opt_string(e.format, "format")?.map(zexa::ExportFormat::from);
         }
         Ok(client(client_)?.contacts().export(&request)?)
     })

@@ -335,7 +335,7 @@ impl NativeClient {
     ) -> PyResult<Py<PyAny>> {
         let mut request = CreateExport::new();
         request.list_id = list_id;
-        request.format = format;
+        request.format = format.map(zexa::ExportFormat::from);
         let export = self.call(py, move |c| c.contacts().export(&request))?;
         into_model(py, export)
     }
@@ -525,7 +525,7 @@ impl NativeClient {
 
     #[pyo3(signature = (*, url, events))]
     fn webhooks_create(&self, py: Python<'_>, url: String, events: Vec<String>) -> PyResult<Py<PyAny>> {
-        let request = CreateWebhook::new(url, &events);
+        let request = CreateWebhook::new(url, events);
         let webhook = self.call(py, move |c| c.webhooks().create(&request))?;
         into_model(py, webhook)
     }

@@ -84,9 +84,16 @@ setters!(CreateCampaign {
     body: String,
     /// Sets the template.
     template: Value,
-    /// Schedules the start (ISO 8601 UTC).
-    scheduled_at: String,
 });
+
+impl CreateCampaign {
+    /// Schedules the start: an RFC 3339 UTC string, a `SystemTime`, or (feature `time`) a
+    /// `time::OffsetDateTime`. A past instant starts the campaign now.
+    pub fn scheduled_at(mut self, at: impl Into<crate::Timestamp>) -> Self {
+        self.scheduled_at = Some(at.into().into_string());
+        self
+    }
+}
 
 value_setters!(CreateCampaign {
     /// Refuses an SMS body of more segments than this, before sending.

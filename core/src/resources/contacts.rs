@@ -205,21 +205,97 @@ value_setters!(ListContacts {
 pub struct ImportMapped {
     /// From [`UploadPreview::upload_id`].
     pub upload_id: String,
-    /// Column name to `name`, `phone`, `email`, `gender` or `custom:<key>`.
-    pub mapping: BTreeMap<String, String>,
+    /// Column name to the contact field it fills.
+    pub mapping: BTreeMap<String, ImportField>,
     /// Lists to add the imported contacts to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lists: Option<Vec<String>>,
 }
 
 impl ImportMapped {
-    /// An import of `upload_id` with this column mapping.
-    pub fn new(upload_id: impl Into<String>, mapping: BTreeMap<String, String>) -> ImportMapped {
+    /// An import of `upload_id` with this column mapping: pairs of a column name and the field
+    /// it fills, typed or by name (a map works too).
+    ///
+    /// ```
+    /// use zexa::{ImportField, ImportMapped};
+    /// let typed = ImportMapped::new("upl_1", [("Nome", ImportField::Name), ("Cidade", ImportField::custom("city"))]);
+    /// let named = ImportMapped::new("upl_1", [("Nome", "name"), ("Cidade", "custom:city")]);
+    /// assert_eq!(typed, named);
+    /// ```
+    pub fn new<C, F>(upload_id: impl Into<String>, mapping: impl IntoIterator<Item = (C, F)>) -> ImportMapped
+    where
+        C: Into<String>,
+        F: Into<ImportField>,
+    {
         ImportMapped {
             upload_id: upload_id.into(),
-            mapping,
+            mapping: mapping.into_iter().map(|(c, f)| (c.into(), f.into())).collect(),
             lists: None,
         }
+    }
+}
+
+/// The contact field an imported column fills.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImportField {
+    /// `name`
+    Name,
+    /// `phone`
+    Phone,
+    /// `email`
+    Email,
+    /// `gender`
+    Gender,
+    /// `custom:<key>`: a custom field.
+    Custom(String),
+    /// A field name this version does not know, sent as given.
+    Unknown(String),
+}
+
+impl ImportField {
+    /// A custom field `key` (`custom:<key>`).
+    pub fn custom(key: impl Into<String>) -> ImportField {
+        ImportField::Custom(key.into())
+    }
+
+    /// The field as the API spells it.
+    pub fn to_wire(&self) -> String {
+        match self {
+            ImportField::Name => "name".to_owned(),
+            ImportField::Phone => "phone".to_owned(),
+            ImportField::Email => "email".to_owned(),
+            ImportField::Gender => "gender".to_owned(),
+            ImportField::Custom(key) => format!("custom:{key}"),
+            ImportField::Unknown(other) => other.clone(),
+        }
+    }
+}
+
+impl From<&str> for ImportField {
+    fn from(name: &str) -> ImportField {
+        match name {
+            "name" => ImportField::Name,
+            "phone" => ImportField::Phone,
+            "email" => ImportField::Email,
+            "gender" => ImportField::Gender,
+            other => match other.strip_prefix("custom:") {
+                Some(key) => ImportField::Custom(key.to_owned()),
+                None => ImportField::Unknown(other.to_owned()),
+            },
+        }
+    }
+}
+
+impl From<String> for ImportField {
+    fn from(name: String) -> ImportField {
+        ImportField::from(name.as_str())
+    }
+}
+
+impl Serialize for ImportField {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_wire())
     }
 }
 

@@ -21,7 +21,15 @@ pub struct CreateExport {
     pub list_id: Option<String>,
     /// File format (`csv` by default).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub format: Option<String>,
+    pub format: Option<ExportFormat>,
+}
+
+crate::enums::string_enum! {
+    /// The file format of an export.
+    ExportFormat {
+        /// Comma-separated values (the default).
+        Csv => "csv",
+    }
 }
 
 impl CreateExport {
@@ -34,8 +42,9 @@ impl CreateExport {
 setters!(CreateExport {
     /// Only this list's contacts.
     list_id: String,
-    /// File format (`csv` by default).
-    format: String,
+    /// File format (`csv` by default): an [`ExportFormat`], or a name this version does not
+    /// know yet.
+    format: ExportFormat,
 });
 
 impl<'a> Exports<'a> {

@@ -44,9 +44,11 @@ mod webhooks;
 
 pub use campaigns::{Campaigns, CreateCampaign, WaitControl};
 pub use contact_lists::{ContactLists, CreateContactList, ListMembership};
-pub use contacts::{Contacts, CreateContact, ImportMapped, ImportVcard, ListContacts, UpdateContact};
+pub use contacts::{
+    Contacts, CreateContact, ImportField, ImportMapped, ImportVcard, ListContacts, UpdateContact,
+};
 pub use credits::Credits;
-pub use exports::{CreateExport, Exports};
+pub use exports::{CreateExport, ExportFormat, Exports};
 pub use list_params::ListParams;
 pub use messages::{Messages, SendMessage};
 pub use sender_ids::SenderIds;

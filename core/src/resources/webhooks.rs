@@ -2,6 +2,7 @@ use serde::Serialize;
 
 use crate::base_url::is_loopback;
 use crate::client::{json_payload, Client};
+use crate::enums::WebhookEventType;
 use crate::error::{Error, Result};
 use crate::models::Webhook;
 use crate::transport::Method;
@@ -19,16 +20,27 @@ pub struct Webhooks<'a> {
 pub struct CreateWebhook {
     /// Where events are POSTed (https).
     pub url: String,
-    /// Event types, e.g. `message.delivered`, `message.failed`, `campaign.completed`.
-    pub events: Vec<String>,
+    /// Event types: [`WebhookEventType`] values, or strings for types this version does not
+    /// know yet.
+    pub events: Vec<WebhookEventType>,
 }
 
 impl CreateWebhook {
-    /// A webhook at `url` for `events`.
-    pub fn new<S: AsRef<str>>(url: impl Into<String>, events: &[S]) -> CreateWebhook {
+    /// A webhook at `url` for `events`: typed values or their names.
+    ///
+    /// ```
+    /// use zexa::{CreateWebhook, WebhookEventType};
+    /// let typed = CreateWebhook::new("https://example.com/hook", [WebhookEventType::MessageDelivered]);
+    /// let named = CreateWebhook::new("https://example.com/hook", ["message.delivered", "message.read"]);
+    /// assert_eq!(typed.events[0], named.events[0]);
+    /// ```
+    pub fn new<E: Into<WebhookEventType>>(
+        url: impl Into<String>,
+        events: impl IntoIterator<Item = E>,
+    ) -> CreateWebhook {
         CreateWebhook {
             url: url.into(),
-            events: events.iter().map(|e| e.as_ref().to_owned()).collect(),
+            events: events.into_iter().map(Into::into).collect(),
         }
     }
 
@@ -54,7 +66,7 @@ impl CreateWebhook {
         }
         self.events
             .iter()
-            .try_for_each(|e| validate::non_empty("events", e))
+            .try_for_each(|e| validate::non_empty("events", e.as_str()))
     }
 }
 
