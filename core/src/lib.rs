@@ -53,6 +53,8 @@ mod multipart;
 mod page;
 mod phone;
 mod pool;
+mod proxy;
+mod proxy_env;
 mod resolver;
 mod resources;
 mod retry;
@@ -60,6 +62,7 @@ mod secret;
 mod slicing;
 mod sms;
 mod transport;
+mod trust;
 mod url;
 mod validate;
 

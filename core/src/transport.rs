@@ -192,6 +192,14 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
         .get(&X_REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    if let Some(message) = unasked_encoding(headers) {
+        return Attempt::Fatal {
+            message,
+            status: Some(status),
+        };
+    }
+    // ureq decodes gzip under this limit: it caps the decompressed bytes as they are read, so
+    // a small compressed bomb stops at the limit instead of filling memory.
     match response
         .body_mut()
         .with_config()
@@ -208,10 +216,47 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
     }
 }
 
+/// The content codings the client asks for (`Accept-Encoding`, set in the builder) and
+/// decodes.
+const ACCEPTED_ENCODINGS: [&str; 2] = ["gzip", "identity"];
+
+/// Why a body in a `Content-Encoding` the client did not ask for cannot be read, or `None`
+/// when it can. Without this check ureq passes such a body through undecoded, and the JSON
+/// error would quote compressed bytes.
+fn unasked_encoding(headers: &http::HeaderMap) -> Option<String> {
+    let value = headers.get(http::header::CONTENT_ENCODING)?;
+    let text = value.to_str().unwrap_or("?");
+    let unknown = text
+        .split(',')
+        .map(str::trim)
+        .find(|coding| !ACCEPTED_ENCODINGS.iter().any(|ok| coding.eq_ignore_ascii_case(ok)))?;
+    Some(format!(
+        "the body is compressed with {}, which the client did not ask for (it accepts gzip only)",
+        crate::error::quoted(unknown)
+    ))
+}
+
 /// Sorts a ureq error into how safe it is to send again.
 fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
+    if let ureq::Error::Io(io) = &error {
+        if let Some(proxy) = io.get_ref().and_then(|e| e.downcast_ref::<crate::proxy::ProxyFailure>()) {
+            // The request never reached the API. A refusal is given again; an unreachable
+            // proxy may come back, like an unreachable server.
+            let message = proxy.message.clone();
+            return if proxy.refused {
+                Attempt::Fatal { message, status: None }
+            } else {
+                Attempt::NotConnected { message }
+            };
+        }
+    }
     let message = error.to_string();
     match error {
+        // A corrupt compressed body is an answer that cannot be read, like bad JSON.
+        ureq::Error::Decompress(coding, cause) => Attempt::Fatal {
+            message: format!("the {coding}-compressed body is corrupt: {cause}"),
+            status,
+        },
         ureq::Error::Timeout(phase) => Attempt::TimedOut {
             message,
             before_sending: matches!(phase, ureq::Timeout::Resolve | ureq::Timeout::Connect),
