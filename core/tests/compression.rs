@@ -1,0 +1,173 @@
+//! Compression: the client asks for gzip and decodes it, caps the *decompressed* body as it
+//! reads (a compressed bomb stops at the limit with flat memory), and reports a body in an
+//! encoding it did not ask for, or a corrupt one, as a readable decode error.
+mod common;
+
+use std::io::Write;
+
+use common::*;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use httpmock::Method::GET;
+use httpmock::MockServer;
+use serde_json::json;
+use zexa::{Error, ErrorKind};
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// No control character and no U+FFFD: nothing a terminal or a log would show as junk.
+fn assert_printable(text: &str) {
+    assert!(
+        text.chars().all(|c| !c.is_control() && c != char::REPLACEMENT_CHARACTER),
+        "not printable: {text:?}"
+    );
+}
+
+fn page_of(n: usize) -> serde_json::Value {
+    let data: Vec<_> = (0..n).map(|i| contact(&format!("ct_{i:05}"))).collect();
+    json!({"data": data, "total": n, "page": 1, "per_page": n})
+}
+
+#[test]
+fn gzip_is_asked_for_and_decoded() {
+    let server = MockServer::start();
+    let body = serde_json::to_vec(&page_of(100)).unwrap();
+    let compressed = gzip(&body);
+    assert!(compressed.len() * 3 < body.len(), "a contact page compresses well");
+    let mock = server.mock(|when, then| {
+        req(when, GET, "/contacts").header("accept-encoding", "gzip");
+        then.status(200)
+            .header("content-type", "application/json")
+            .header("content-encoding", "gzip")
+            .body(compressed.clone());
+    });
+    let page = client(&server).contacts().list(&Default::default()).unwrap();
+    assert_eq!(page.data.len(), 100);
+    assert_eq!(page.data[99].id, "ct_00099");
+    mock.assert();
+}
+
+#[test]
+fn a_gzip_error_answer_is_decoded_too() {
+    let server = MockServer::start();
+    let body = serde_json::to_vec(&api_error("validation_error", "phone is invalid")).unwrap();
+    server.mock(|when, then| {
+        req(when, GET, "/credits");
+        then.status(422)
+            .header("content-encoding", "gzip")
+            .body(gzip(&body));
+    });
+    let err = expect_kind(client(&server).credits().get(), ErrorKind::Validation);
+    assert_eq!(api(&err).message, "phone is invalid");
+}
+
+/// A body whose gzip stream inflates to 1 GiB of zeros: 1,024 gzip members of 1 MiB each
+/// (deflate cannot compress better than about 1:1000, so this is about 1 MiB on the wire).
+fn bomb() -> Vec<u8> {
+    let member = gzip(&vec![0u8; 1 << 20]);
+    member.repeat(1024)
+}
+
+fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn a_compressed_bomb_hits_the_size_limit_with_flat_memory() {
+    let bomb = bomb();
+    assert!(bomb.len() < 2 << 20, "{} bytes on the wire", bomb.len());
+    let head = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: {}\r\n\r\n",
+        bomb.len()
+    );
+    let server = RawServer::start(move |mut s| {
+        if read_request(&mut s).is_some() {
+            // The client stops reading at its limit and closes: the write then fails.
+            let _ = s.write_all(head.as_bytes()).and_then(|()| s.write_all(&bomb));
+        }
+    });
+    for limit in [zexa::DEFAULT_MAX_RESPONSE_BYTES, 1 << 20] {
+        let before = peak_rss_kib();
+        let c = builder_at(&server.base_url())
+            .max_response_bytes(limit)
+            .build()
+            .unwrap();
+        let err = expect_kind(c.credits().get(), ErrorKind::Decode);
+        assert!(
+            err.to_string()
+                .contains(&format!("larger than the limit of {limit} bytes")),
+            "{err}"
+        );
+        assert!(!err.may_have_executed(), "a GET changes nothing");
+        assert_printable(&err.to_string());
+        let grown_mib = peak_rss_kib().saturating_sub(before) / 1024;
+        // The body read is at most the limit (16 MiB), its Vec at most twice that.
+        assert!(grown_mib < 64, "peak RSS grew by {grown_mib} MiB reading a 1 GiB bomb");
+    }
+}
+
+#[test]
+fn an_encoding_that_was_not_asked_for_is_a_clear_decode_error() {
+    let server = MockServer::start();
+    // Brotli-like bytes: binary, and not what the client accepts.
+    server.mock(|when, then| {
+        req(when, GET, "/credits");
+        then.status(200)
+            .header("content-encoding", "br")
+            .body(vec![0x1b, 0xff, 0x00, 0xf8, 0x25, 0x00, 0xa2, 0x07, 0x00]);
+    });
+    let err = expect_kind(client(&server).credits().get(), ErrorKind::Decode);
+    let text = err.to_string();
+    assert!(text.contains("compressed with \"br\", which the client did not ask for"), "{text}");
+    assert_printable(&text);
+    assert_eq!(err.status(), Some(200));
+    assert!(matches!(&err, Error::Decode { attempts: 1, .. }), "not retried: {err:?}");
+}
+
+#[test]
+fn a_corrupt_gzip_body_is_a_clear_decode_error() {
+    let server = MockServer::start();
+    let mut corrupt = gzip(br#"{"balance": 3, "currency": "AOA"}"#);
+    let middle = corrupt.len() / 2;
+    corrupt[middle..].iter_mut().for_each(|b| *b = !*b);
+    server.mock(|when, then| {
+        req(when, GET, "/credits");
+        then.status(200)
+            .header("content-encoding", "gzip")
+            .body(corrupt.clone());
+    });
+    let err = expect_kind(client(&server).credits().get(), ErrorKind::Decode);
+    let text = err.to_string();
+    assert!(text.contains("gzip-compressed body is corrupt"), "{text}");
+    assert_printable(&text);
+}
+
+#[test]
+fn a_gzip_body_without_its_header_is_described_not_quoted() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        req(when, GET, "/credits");
+        then.status(200).body(gzip(br#"{"balance": 3}"#));
+    });
+    let err = expect_kind(client(&server).credits().get(), ErrorKind::Decode);
+    let text = err.to_string();
+    assert!(text.contains("bytes of gzip-compressed data>"), "{text}");
+    assert_printable(&text);
+    // Same for a binary error answer.
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        req(when, GET, "/credits");
+        then.status(502).body(vec![0u8, 159, 146, 150, 7, 8]);
+    });
+    let err = client(&server).with_max_retries(0).credits().get().unwrap_err();
+    assert_eq!(api(&err).message, "<6 bytes of binary data>");
+}
