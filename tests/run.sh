@@ -29,9 +29,12 @@ bash tests/c/run.sh
 step "Python"
 bash python/run_tests.sh
 
+step "Real networks (squid, nginx with TLS and gzip, the OS trust store)"
+bash tests/network/run.sh
+
 step "Reliability and security (faults, bad input, fuzzing, load)"
 bash tests/reliability/run.sh
 
 step "done"
 # Every step above stops the run on failure (set -e), so reaching here means all passed.
-echo "suites: 7 passed, 0 failed"
+echo "suites: 8 passed, 0 failed"

@@ -112,6 +112,10 @@ class ConnectProxy:
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
     def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            self._converse(conn)
+
+    def _converse(self, conn: socket.socket) -> None:
         head = b""
         while b"\r\n\r\n" not in head:
             chunk = conn.recv(4096)
@@ -122,12 +126,14 @@ class ConnectProxy:
         self.lines.append(line)
         if not self.answer.startswith("200"):
             conn.sendall(f"HTTP/1.1 {self.answer}\r\ncontent-length: 0\r\n\r\n".encode())
-            conn.close()
             return
         host, port = line.split()[1].rsplit(":", 1)
-        upstream = socket.create_connection((host, int(port)))
-        conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        with socket.create_connection((host, int(port))) as upstream:
+            conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            self._tunnel(conn, upstream)
 
+    @staticmethod
+    def _tunnel(conn: socket.socket, upstream: socket.socket) -> None:
         def pump(src: socket.socket, dst: socket.socket) -> None:
             try:
                 while chunk := src.recv(65536):
@@ -140,8 +146,10 @@ class ConnectProxy:
                 except OSError:
                     pass
 
-        threading.Thread(target=pump, args=(upstream, conn), daemon=True).start()
+        back = threading.Thread(target=pump, args=(upstream, conn), daemon=True)
+        back.start()
         pump(conn, upstream)
+        back.join(timeout=10)
 
     def close(self) -> None:
         self.listener.close()
