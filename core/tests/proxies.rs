@@ -8,6 +8,24 @@ use httpmock::MockServer;
 use serde_json::json;
 use zexa::{Client, Error, ErrorKind};
 
+/// Every log line of this binary below `trace` (at `trace` ureq dumps the wire, as the crate
+/// docs warn), the mock server's own left out.
+static RECORDS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+struct Capture;
+
+impl log::Log for Capture {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        metadata.level() <= log::Level::Debug
+    }
+    fn log(&self, record: &log::Record<'_>) {
+        if self.enabled(record.metadata()) && !record.target().starts_with("httpmock") {
+            RECORDS.lock().unwrap().push(format!("{} {}", record.target(), record.args()));
+        }
+    }
+    fn flush(&self) {}
+}
+
 #[test]
 fn an_explicit_proxy_is_used_for_a_loopback_target() {
     let server = MockServer::start();
@@ -44,7 +62,9 @@ fn a_refused_connect_names_the_proxy_and_is_not_retried() {
 }
 
 #[test]
-fn proxy_credentials_are_never_in_errors() {
+fn proxy_credentials_are_never_in_errors_or_logs() {
+    log::set_logger(&Capture).unwrap();
+    log::set_max_level(log::LevelFilter::Debug);
     let server = MockServer::start();
     let proxy = ConnectProxy::start("407 Proxy Authentication Required");
     let url = format!("http://alice:pr0xy-s3cret@{}", proxy.server.addr);
@@ -61,6 +81,12 @@ fn proxy_credentials_are_never_in_errors() {
         .unwrap_err();
     assert!(matches!(&err, Error::InvalidInput { field, .. } if field == "proxy"), "{err}");
     assert!(!format!("{err} {err:?}").contains("pr0xy-s3cret"));
+    let records = RECORDS.lock().unwrap();
+    assert!(records.iter().any(|r| r.contains("refused CONNECT with 407")), "{records:?}");
+    // Neither the password nor its base64 (the Proxy-Authorization value).
+    for line in records.iter() {
+        assert!(!line.contains("pr0xy-s3cret") && !line.contains("YWxpY2U6cHIweHktczNjcmV0"), "{line}");
+    }
 }
 
 #[test]
