@@ -232,6 +232,8 @@ slowlink_section() {
   fi
   mkdir -p "$dir/www/pages" "$dir/logs"
   python3 "$BENCH/slowlink_pages.py" "$dir/www/pages" "$((SLOW_PAGES + 1))"
+  # nginx's worker runs as nobody: the pages must be readable by it.
+  chmod 755 "$TMP" && chmod -R a+rX "$dir/www"
   log=$dir/logs/access.log
   cat >"$dir/nginx.conf" <<EOF
 daemon off;
@@ -240,7 +242,7 @@ pid $dir/nginx.pid;
 error_log $dir/logs/error.log warn;
 events { worker_connections 64; }
 http {
-  log_format wire '\$request_method \$status \$bytes_sent \$request_length \$gzip_ratio';
+  log_format wire '\$request_method \$status \$bytes_sent \$request_length \$gzip_ratio \$http_accept_encoding';
   access_log $log wire;
   keepalive_requests 1000000;
   keepalive_timeout 300s;
@@ -280,7 +282,7 @@ EOF
     if [[ -n $PY_SDK ]]; then
       record "${in_ns[@]}" "$PY_SDK" "$BENCH/python/slowlink.py" --client sdk --url "$url" --pages "$SLOW_PAGES" --creates "$SLOW_CREATES"
     fi
-    for peer in requests httpx; do
+    for peer in requests httpx requests-identity; do
       record "${in_ns[@]}" "$PY" "$BENCH/python/slowlink.py" --client "$peer" --url "$url" --pages "$SLOW_PAGES" --creates "$SLOW_CREATES"
     done
     record "${in_ns[@]}" "$REL/slowlink" --url "$url" --pages "$SLOW_PAGES" --creates "$SLOW_CREATES"

@@ -10,18 +10,21 @@ import json
 import statistics
 
 START, END = "<!-- slowlink:start -->", "<!-- slowlink:end -->"
-CLIENTS = ["py-sdk", "py-requests", "py-httpx", "rust-sdk", "c-sdk"]
+CLIENTS = ["py-sdk", "py-requests", "py-httpx", "rust-sdk", "c-sdk", "py-requests-identity"]
 
 
-def wire_bytes(log):
-    """Median response bytes (head + compressed body) and request bytes, per kind of request."""
+def wire_bytes(log, compressed=True):
+    """Median response bytes (head + body) and request bytes, per method, of the requests that
+    asked for gzip (``compressed``) or for no compression; and how many were sent compressed."""
     sizes = {"GET": [], "POST": []}
     requests = {"GET": [], "POST": []}
     gzip_ok = {"GET": 0, "POST": 0}
     with open(log) as f:
         for line in f:
-            method, status, sent, length, ratio = line.split()[:5]
-            if method in sizes and status in ("200", "201"):
+            fields = line.split()
+            method, status, sent, length, ratio = fields[:5]
+            asked = "gzip" in " ".join(fields[5:])
+            if method in sizes and status in ("200", "201") and asked == compressed:
                 sizes[method].append(int(sent))
                 requests[method].append(int(length))
                 gzip_ok[method] += ratio != "-"
@@ -45,6 +48,7 @@ def main():
     skipped = [l for l in lines if l.get("error")]
     runs = {c: [l for l in lines if l["client"] == c and not l.get("error")] for c in CLIENTS}
     bytes_ = wire_bytes(args.access_log) if not skipped else {}
+    plain = wire_bytes(args.access_log, compressed=False) if not skipped else {}
     ms = lambda b: b * 8 / args.rate_bps * 1e3  # noqa: E731
     out = [START, "## 6. Slow link: 2 Mbit/s, nginx with `gzip on`", ""]
     if skipped or "GET" not in bytes_:
@@ -69,6 +73,13 @@ def main():
             f"**Physical limit of a page: {page_resp:.0f} B × 8 / 2 Mbit/s = {limit:.1f} ms**; of a create"
             f" (both ways share the one link): {post_limit:.1f} ms. The request, TCP/IP headers and ACKs",
             "cross the same qdisc, so no client can reach the limit exactly.",
+        ]
+        if "GET" in plain:
+            out.append(
+                f"Uncompressed (`py-requests-identity`, `Accept-Encoding: identity`, what the SDK downloaded before it"
+                f" asked for gzip) a page is {plain['GET'][0]:.0f} bytes: a limit of {ms(plain['GET'][0]):.1f} ms."
+            )
+        out += [
             "",
             "| client | page (ms, median) | vs limit | vs py-requests | create (ms, median) | 1,000 creates (s) | vs py-requests | rounds |",
             "|---|---|---|---|---|---|---|---|",

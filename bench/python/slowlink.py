@@ -1,7 +1,10 @@
 """The slow-link benchmark's Python clients: GET pages of 100 contacts one after another, then
 POST contacts one by one, on one keep-alive connection; prints the median time of each.
 
-``slowlink.py --client sdk|requests|httpx --url BASE --pages N --creates M``
+``slowlink.py --client sdk|requests|httpx|requests-identity --url BASE --pages N --creates M``
+
+``requests-identity`` asks for no compression (``Accept-Encoding: identity``): what every
+client paid before the SDK asked for gzip, for comparison.
 """
 
 import statistics
@@ -25,11 +28,13 @@ def main():
         def create(i):
             sdk_create(client, f"Bench {i}", f"+244923{i:06d}")
 
-    elif kind in ("requests", "httpx"):
-        if kind == "requests":
+    elif kind in ("requests", "httpx", "requests-identity"):
+        if kind.startswith("requests"):
             import requests
 
             session = requests.Session()
+            if kind == "requests-identity":
+                session.headers["Accept-Encoding"] = "identity"
         else:
             import httpx
 
