@@ -403,8 +403,14 @@ mod tests {
     #[test]
     fn excerpts_of_binary_bodies_are_printable() {
         assert_eq!(excerpt(b"  not\n json "), "not json");
-        assert_eq!(excerpt(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff]), "<11 bytes of gzip-compressed data>");
-        assert_eq!(excerpt(&[0xce, 0xb2, 0x00, 0x01, 0x02]), "<5 bytes of binary data>");
+        assert_eq!(
+            excerpt(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff]),
+            "<11 bytes of gzip-compressed data>"
+        );
+        assert_eq!(
+            excerpt(&[0xce, 0xb2, 0x00, 0x01, 0x02]),
+            "<5 bytes of binary data>"
+        );
         // A body cut in the middle of a character is still text.
         let long = "é".repeat(500);
         assert!(!excerpt(long.as_bytes()).contains(char::REPLACEMENT_CHARACTER));

@@ -33,12 +33,10 @@ pub(crate) fn choose(setting: &ProxySetting, trust_env: bool, base_url: &str) ->
     let (url, field) = match setting {
         ProxySetting::Disabled => return Ok(None),
         ProxySetting::FromEnvironment if !trust_env => return Ok(None),
-        ProxySetting::FromEnvironment => {
-            match proxy_for(&target, &|name| std::env::var(name).ok())? {
-                Some(found) => (found.url, found.variable),
-                None => return Ok(None),
-            }
-        }
+        ProxySetting::FromEnvironment => match proxy_for(&target, &|name| std::env::var(name).ok())? {
+            Some(found) => (found.url, found.variable),
+            None => return Ok(None),
+        },
         ProxySetting::Url(raw) => (ProxyUrl::parse(raw, "proxy")?, "proxy"),
     };
     if !target.https && !url.is_loopback() {
@@ -81,7 +79,11 @@ pub(crate) struct NamedProxy<C>(pub C);
 impl<In: Transport, C: Connector<In>> Connector<In> for NamedProxy<C> {
     type Out = C::Out;
 
-    fn connect(&self, details: &ConnectionDetails, chained: Option<In>) -> Result<Option<Self::Out>, ureq::Error> {
+    fn connect(
+        &self,
+        details: &ConnectionDetails,
+        chained: Option<In>,
+    ) -> Result<Option<Self::Out>, ureq::Error> {
         let already_connected = chained.is_some();
         let result = self.0.connect(details, chained);
         match (result, details.config.proxy()) {
@@ -104,7 +106,10 @@ fn name_failure(error: ureq::Error, label: &str) -> ureq::Error {
         ureq::Error::ConnectProxyFailed(reason) => match connect_status(&reason) {
             Some(status) => failure(
                 io::ErrorKind::PermissionDenied,
-                format!("proxy {label} refused CONNECT with {status}{}", status_note(status)),
+                format!(
+                    "proxy {label} refused CONNECT with {status}{}",
+                    status_note(status)
+                ),
                 true,
             ),
             None => failure(
@@ -121,7 +126,11 @@ fn name_failure(error: ureq::Error, label: &str) -> ureq::Error {
         ureq::Error::Io(io) => {
             let kind = io.kind();
             let refused = kind == io::ErrorKind::PermissionDenied;
-            let verb = if refused { "proxy refused the connection" } else { "could not connect to proxy" };
+            let verb = if refused {
+                "proxy refused the connection"
+            } else {
+                "could not connect to proxy"
+            };
             failure(kind, format!("{verb} {label}: {io}"), refused)
         }
         other => failure(
@@ -155,14 +164,25 @@ mod tests {
         let http = "http://127.0.0.1:8787/v1";
         let remote = ProxySetting::Url("http://10.0.0.5:3128".into());
         let err = choose(&remote, true, http).unwrap_err();
-        assert!(err.to_string().contains("10.0.0.5:3128") && err.to_string().contains("clear"), "{err}");
-        assert!(choose(&ProxySetting::Url("http://127.0.0.1:3128".into()), true, http).unwrap().is_some());
+        assert!(
+            err.to_string().contains("10.0.0.5:3128") && err.to_string().contains("clear"),
+            "{err}"
+        );
+        assert!(
+            choose(&ProxySetting::Url("http://127.0.0.1:3128".into()), true, http)
+                .unwrap()
+                .is_some()
+        );
         assert!(choose(&remote, true, "https://api.zexa.ao/v1").unwrap().is_some());
         assert!(choose(&ProxySetting::Url("socks5://10.0.0.5:1080".into()), true, http).is_err());
         // An explicit proxy is used for a loopback https target too (a debugging proxy).
-        assert!(choose(&remote, true, "https://127.0.0.1:8443/v1").unwrap().is_some());
+        assert!(choose(&remote, true, "https://127.0.0.1:8443/v1")
+            .unwrap()
+            .is_some());
         assert!(choose(&ProxySetting::Disabled, true, http).unwrap().is_none());
-        assert!(choose(&ProxySetting::FromEnvironment, false, http).unwrap().is_none());
+        assert!(choose(&ProxySetting::FromEnvironment, false, http)
+            .unwrap()
+            .is_none());
     }
 
     #[test]
@@ -181,6 +201,10 @@ mod tests {
         );
         let ureq::Error::Io(io) = refused else { panic!() };
         assert_eq!(io.kind(), io::ErrorKind::ConnectionRefused);
-        assert!(io.to_string().starts_with("could not connect to proxy 10.0.0.5:3128"), "{io}");
+        assert!(
+            io.to_string()
+                .starts_with("could not connect to proxy 10.0.0.5:3128"),
+            "{io}"
+        );
     }
 }

@@ -75,7 +75,9 @@ pub(crate) struct ProxyUrl {
 impl std::fmt::Debug for ProxyUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never the URL: it may hold credentials.
-        f.debug_struct("ProxyUrl").field("label", &self.label).finish_non_exhaustive()
+        f.debug_struct("ProxyUrl")
+            .field("label", &self.label)
+            .finish_non_exhaustive()
     }
 }
 
@@ -116,7 +118,10 @@ impl ProxyUrl {
         let uri: Uri = format!("{scheme}://{hostport}")
             .parse()
             .map_err(|_| bad("the host or port is malformed"))?;
-        let host = uri.host().filter(|h| !h.is_empty()).ok_or_else(|| bad("it has no host"))?;
+        let host = uri
+            .host()
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| bad("it has no host"))?;
         // The port as written (the `http` crate reads an out-of-range port as none at all).
         let written_port = hostport
             .rsplit_once(':')
@@ -134,7 +139,8 @@ impl ProxyUrl {
         let normalized = format!("{scheme}://{credentials}{host}:{port}");
         // ureq decodes the credentials; a bad percent-encoding is refused here, not at the
         // first call.
-        ureq::Proxy::new(&normalized).map_err(|_| bad("the user name or password is not valid percent-encoded UTF-8"))?;
+        ureq::Proxy::new(&normalized)
+            .map_err(|_| bad("the user name or password is not valid percent-encoded UTF-8"))?;
         Ok(ProxyUrl {
             normalized,
             label: format!("{host}:{port}"),
@@ -275,7 +281,9 @@ fn parse_entry(entry: &str, variable: &str) -> Result<Entry> {
     }
     let (host, port) = match entry.rsplit_once(':') {
         Some((host, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => {
-            let port = port.parse::<u16>().map_err(|_| bad("has a port that is not in 0..=65535"))?;
+            let port = port
+                .parse::<u16>()
+                .map_err(|_| bad("has a port that is not in 0..=65535"))?;
             (host, Some(port))
         }
         _ => (entry, None),
@@ -320,7 +328,10 @@ mod tests {
     }
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
         move |name| map.get(name).cloned()
     }
 
@@ -337,11 +348,20 @@ mod tests {
         // Seen: HTTP_PROXY used for https targets, ALL_PROXY winning over HTTPS_PROXY.
         assert_eq!(chosen(API, &[("HTTP_PROXY", "http://h:1")]), None);
         assert_eq!(
-            chosen(API, &[("ALL_PROXY", "http://all:1"), ("HTTPS_PROXY", "http://s:2")]),
+            chosen(
+                API,
+                &[("ALL_PROXY", "http://all:1"), ("HTTPS_PROXY", "http://s:2")]
+            ),
             Some(("HTTPS_PROXY", "s:2".to_owned()))
         );
         assert_eq!(
-            chosen(API, &[("https_proxy", "http://lower:3"), ("HTTPS_PROXY", "http://upper:2")]),
+            chosen(
+                API,
+                &[
+                    ("https_proxy", "http://lower:3"),
+                    ("HTTPS_PROXY", "http://upper:2")
+                ]
+            ),
             Some(("https_proxy", "lower:3".to_owned()))
         );
         assert_eq!(
@@ -358,14 +378,29 @@ mod tests {
             host: "gateway.example".into(),
             port: 80,
         };
-        let found = proxy_for(&remote_http, &env(&[("HTTPS_PROXY", "http://s:2"), ("http_proxy", "p:8080")]))
-            .unwrap()
-            .unwrap();
+        let found = proxy_for(
+            &remote_http,
+            &env(&[("HTTPS_PROXY", "http://s:2"), ("http_proxy", "p:8080")]),
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!((found.variable, found.url.label()), ("http_proxy", "p:8080"));
         // Seen: the key sent in clear to HTTP_PROXY for a plain-http loopback sandbox.
-        for url in ["http://127.0.0.1:8787/v1", "http://localhost:1/v1", "http://[::1]:2/v1", "https://127.9.9.9/v1"] {
+        for url in [
+            "http://127.0.0.1:8787/v1",
+            "http://localhost:1/v1",
+            "http://[::1]:2/v1",
+            "https://127.9.9.9/v1",
+        ] {
             assert_eq!(
-                chosen(url, &[("HTTP_PROXY", "http://p:1"), ("HTTPS_PROXY", "http://p:1"), ("ALL_PROXY", "http://p:1")]),
+                chosen(
+                    url,
+                    &[
+                        ("HTTP_PROXY", "http://p:1"),
+                        ("HTTPS_PROXY", "http://p:1"),
+                        ("ALL_PROXY", "http://p:1")
+                    ]
+                ),
                 None,
                 "{url}"
             );
@@ -414,19 +449,36 @@ mod tests {
         ] {
             let err = proxy_for(&target(API), &env(&[("HTTPS_PROXY", bad)])).expect_err(bad);
             let text = err.to_string();
-            assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "HTTPS_PROXY"), "{bad}: {text}");
+            assert!(
+                matches!(err, Error::InvalidInput { ref field, .. } if field == "HTTPS_PROXY"),
+                "{bad}: {text}"
+            );
             assert!(!text.contains("s3cret") && !text.contains("%ff"), "{text}");
         }
-        let err = proxy_for(&target(API), &env(&[("HTTPS_PROXY", "http://p:1"), ("NO_PROXY", "10.0.0.0/33")])).unwrap_err();
-        assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "NO_PROXY"), "{err}");
+        let err = proxy_for(
+            &target(API),
+            &env(&[("HTTPS_PROXY", "http://p:1"), ("NO_PROXY", "10.0.0.0/33")]),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidInput { ref field, .. } if field == "NO_PROXY"),
+            "{err}"
+        );
         // Reported even for a loopback target, which would not use it.
-        assert!(proxy_for(&target("http://127.0.0.1:1/v1"), &env(&[("HTTP_PROXY", "gopher://x")])).is_err());
+        assert!(proxy_for(
+            &target("http://127.0.0.1:1/v1"),
+            &env(&[("HTTP_PROXY", "gopher://x")])
+        )
+        .is_err());
     }
 
     #[test]
     fn proxy_urls_are_normalised_for_ureq() {
         let p = ProxyUrl::parse("proxy.corp:3128", "proxy").unwrap();
-        assert_eq!((p.normalized.as_str(), p.label()), ("http://proxy.corp:3128", "proxy.corp:3128"));
+        assert_eq!(
+            (p.normalized.as_str(), p.label()),
+            ("http://proxy.corp:3128", "proxy.corp:3128")
+        );
         let p = ProxyUrl::parse("SOCKS://u:p%40ss@[::1]:1080/", "proxy").unwrap();
         assert_eq!(p.label(), "[::1]:1080");
         assert!(p.is_loopback());

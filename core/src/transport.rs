@@ -226,10 +226,11 @@ const ACCEPTED_ENCODINGS: [&str; 2] = ["gzip", "identity"];
 fn unasked_encoding(headers: &http::HeaderMap) -> Option<String> {
     let value = headers.get(http::header::CONTENT_ENCODING)?;
     let text = value.to_str().unwrap_or("?");
-    let unknown = text
-        .split(',')
-        .map(str::trim)
-        .find(|coding| !ACCEPTED_ENCODINGS.iter().any(|ok| coding.eq_ignore_ascii_case(ok)))?;
+    let unknown = text.split(',').map(str::trim).find(|coding| {
+        !ACCEPTED_ENCODINGS
+            .iter()
+            .any(|ok| coding.eq_ignore_ascii_case(ok))
+    })?;
     Some(format!(
         "the body is compressed with {}, which the client did not ask for (it accepts gzip only)",
         crate::error::quoted(unknown)
@@ -239,12 +240,18 @@ fn unasked_encoding(headers: &http::HeaderMap) -> Option<String> {
 /// Sorts a ureq error into how safe it is to send again.
 fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
     if let ureq::Error::Io(io) = &error {
-        if let Some(proxy) = io.get_ref().and_then(|e| e.downcast_ref::<crate::proxy::ProxyFailure>()) {
+        if let Some(proxy) = io
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<crate::proxy::ProxyFailure>())
+        {
             // The request never reached the API. A refusal is given again; an unreachable
             // proxy may come back, like an unreachable server.
             let message = proxy.message.clone();
             return if proxy.refused {
-                Attempt::Fatal { message, status: None }
+                Attempt::Fatal {
+                    message,
+                    status: None,
+                }
             } else {
                 Attempt::NotConnected { message }
             };

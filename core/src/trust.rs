@@ -35,7 +35,11 @@ pub(crate) fn roots(settings: &TrustSettings, trust_env: bool) -> Result<Option<
         return from_pems(&settings.pems).map(Some);
     }
     if trust_env {
-        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let var = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         let (file, dir) = (var("SSL_CERT_FILE"), var("SSL_CERT_DIR"));
         if file.is_some() || dir.is_some() {
             let field = match (&file, &dir) {

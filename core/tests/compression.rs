@@ -22,7 +22,8 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 /// No control character and no U+FFFD: nothing a terminal or a log would show as junk.
 fn assert_printable(text: &str) {
     assert!(
-        text.chars().all(|c| !c.is_control() && c != char::REPLACEMENT_CHARACTER),
+        text.chars()
+            .all(|c| !c.is_control() && c != char::REPLACEMENT_CHARACTER),
         "not printable: {text:?}"
     );
 }
@@ -37,7 +38,10 @@ fn gzip_is_asked_for_and_decoded() {
     let server = MockServer::start();
     let body = serde_json::to_vec(&page_of(100)).unwrap();
     let compressed = gzip(&body);
-    assert!(compressed.len() * 3 < body.len(), "a contact page compresses well");
+    assert!(
+        compressed.len() * 3 < body.len(),
+        "a contact page compresses well"
+    );
     let mock = server.mock(|when, then| {
         req(when, GET, "/contacts").header("accept-encoding", "gzip");
         then.status(200)
@@ -111,7 +115,10 @@ fn a_compressed_bomb_hits_the_size_limit_with_flat_memory() {
         assert_printable(&err.to_string());
         let grown_mib = peak_rss_kib().saturating_sub(before) / 1024;
         // The body read is at most the limit (16 MiB), its Vec at most twice that.
-        assert!(grown_mib < 64, "peak RSS grew by {grown_mib} MiB reading a 1 GiB bomb");
+        assert!(
+            grown_mib < 64,
+            "peak RSS grew by {grown_mib} MiB reading a 1 GiB bomb"
+        );
     }
 }
 
@@ -127,10 +134,16 @@ fn an_encoding_that_was_not_asked_for_is_a_clear_decode_error() {
     });
     let err = expect_kind(client(&server).credits().get(), ErrorKind::Decode);
     let text = err.to_string();
-    assert!(text.contains("compressed with \"br\", which the client did not ask for"), "{text}");
+    assert!(
+        text.contains("compressed with \"br\", which the client did not ask for"),
+        "{text}"
+    );
     assert_printable(&text);
     assert_eq!(err.status(), Some(200));
-    assert!(matches!(&err, Error::Decode { attempts: 1, .. }), "not retried: {err:?}");
+    assert!(
+        matches!(&err, Error::Decode { attempts: 1, .. }),
+        "not retried: {err:?}"
+    );
 }
 
 #[test]

@@ -20,7 +20,10 @@ impl log::Log for Capture {
     }
     fn log(&self, record: &log::Record<'_>) {
         if self.enabled(record.metadata()) && !record.target().starts_with("httpmock") {
-            RECORDS.lock().unwrap().push(format!("{} {}", record.target(), record.args()));
+            RECORDS
+                .lock()
+                .unwrap()
+                .push(format!("{} {}", record.target(), record.args()));
         }
     }
     fn flush(&self) {}
@@ -39,7 +42,10 @@ fn an_explicit_proxy_is_used_for_a_loopback_target() {
     mock.assert();
     let heads = proxy.heads();
     assert_eq!(heads.len(), 1);
-    assert!(heads[0].starts_with(&format!("CONNECT {}", server.address())), "{heads:?}");
+    assert!(
+        heads[0].starts_with(&format!("CONNECT {}", server.address())),
+        "{heads:?}"
+    );
     assert!(!heads[0].contains(KEY), "the CONNECT head carries no key");
 }
 
@@ -71,21 +77,40 @@ fn proxy_credentials_are_never_in_errors_or_logs() {
     let c = builder(&server).proxy(url).build().unwrap();
     let err = c.credits().get().unwrap_err();
     let text = format!("{err} {err:?}");
-    assert!(text.contains("refused CONNECT with 407 (proxy authentication required"), "{text}");
-    assert!(!text.contains("pr0xy-s3cret") && !text.contains("alice"), "{text}");
+    assert!(
+        text.contains("refused CONNECT with 407 (proxy authentication required"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("pr0xy-s3cret") && !text.contains("alice"),
+        "{text}"
+    );
     // The proxy did get them, in its own header.
-    assert!(proxy.heads()[0].contains("Proxy-Authorization: Basic"), "{:?}", proxy.heads());
+    assert!(
+        proxy.heads()[0].contains("Proxy-Authorization: Basic"),
+        "{:?}",
+        proxy.heads()
+    );
     let err = Client::builder(KEY)
         .proxy("ftp://alice:pr0xy-s3cret@proxy:21")
         .build()
         .unwrap_err();
-    assert!(matches!(&err, Error::InvalidInput { field, .. } if field == "proxy"), "{err}");
+    assert!(
+        matches!(&err, Error::InvalidInput { field, .. } if field == "proxy"),
+        "{err}"
+    );
     assert!(!format!("{err} {err:?}").contains("pr0xy-s3cret"));
     let records = RECORDS.lock().unwrap();
-    assert!(records.iter().any(|r| r.contains("refused CONNECT with 407")), "{records:?}");
+    assert!(
+        records.iter().any(|r| r.contains("refused CONNECT with 407")),
+        "{records:?}"
+    );
     // Neither the password nor its base64 (the Proxy-Authorization value).
     for line in records.iter() {
-        assert!(!line.contains("pr0xy-s3cret") && !line.contains("YWxpY2U6cHIweHktczNjcmV0"), "{line}");
+        assert!(
+            !line.contains("pr0xy-s3cret") && !line.contains("YWxpY2U6cHIweHktczNjcmV0"),
+            "{line}"
+        );
     }
 }
 
@@ -97,7 +122,11 @@ fn an_unreachable_proxy_is_named() {
     let c = builder(&server).proxy(dead).max_retries(0).build().unwrap();
     let err = expect_kind(c.credits().get(), ErrorKind::Transport);
     let addr = dead.trim_start_matches("http://");
-    assert!(err.to_string().contains(&format!("could not connect to proxy {addr}")), "{err}");
+    assert!(
+        err.to_string()
+            .contains(&format!("could not connect to proxy {addr}")),
+        "{err}"
+    );
     assert!(!err.may_have_executed());
 }
 
@@ -109,7 +138,14 @@ fn plain_http_never_goes_through_a_remote_proxy() {
         .build()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert!(err.to_string().contains("proxy 10.0.0.5:3128 is not on this machine"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("proxy 10.0.0.5:3128 is not on this machine"),
+        "{err}"
+    );
     // https goes through CONNECT: fine.
-    Client::builder(KEY).proxy("http://10.0.0.5:3128").build().unwrap();
+    Client::builder(KEY)
+        .proxy("http://10.0.0.5:3128")
+        .build()
+        .unwrap();
 }

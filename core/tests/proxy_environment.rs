@@ -10,7 +10,14 @@ use serde_json::json;
 use zexa::{Client, Error, ErrorKind};
 
 const VARS: [&str; 8] = [
-    "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
 ];
 
 fn clear() {
@@ -58,17 +65,38 @@ fn proxies_from_the_environment() {
     std::env::set_var("HTTPS_PROXY", https_proxy.url());
     std::env::set_var("ALL_PROXY", other.url());
     std::env::set_var("HTTP_PROXY", other.url());
-    let err = expect_kind(env_client(zexa::DEFAULT_BASE_URL).unwrap().credits().get(), ErrorKind::Transport);
-    assert!(err.to_string().contains(&format!("proxy {} refused CONNECT with 403", https_proxy.server.addr)), "{err}");
-    assert!(https_proxy.heads()[0].starts_with("CONNECT api.zexa.ao:443 "), "{:?}", https_proxy.heads());
+    let err = expect_kind(
+        env_client(zexa::DEFAULT_BASE_URL).unwrap().credits().get(),
+        ErrorKind::Transport,
+    );
+    assert!(
+        err.to_string().contains(&format!(
+            "proxy {} refused CONNECT with 403",
+            https_proxy.server.addr
+        )),
+        "{err}"
+    );
+    assert!(
+        https_proxy.heads()[0].starts_with("CONNECT api.zexa.ao:443 "),
+        "{:?}",
+        https_proxy.heads()
+    );
     assert_eq!(other.server.accepted(), 0);
     // ALL_PROXY is the fallback.
     std::env::remove_var("HTTPS_PROXY");
-    let err = env_client(zexa::DEFAULT_BASE_URL).unwrap().credits().get().unwrap_err();
+    let err = env_client(zexa::DEFAULT_BASE_URL)
+        .unwrap()
+        .credits()
+        .get()
+        .unwrap_err();
     assert!(err.to_string().contains(&other.server.addr.to_string()), "{err}");
     assert_eq!(other.server.accepted(), 1);
     // trust_env(false) and no_proxy() ignore the environment.
-    let c = Client::builder(KEY).base_url(server.url("/v1")).trust_env(false).build().unwrap();
+    let c = Client::builder(KEY)
+        .base_url(server.url("/v1"))
+        .trust_env(false)
+        .build()
+        .unwrap();
     c.credits().get().unwrap();
     clear();
 
@@ -76,12 +104,18 @@ fn proxies_from_the_environment() {
     // never quoting the credentials.
     std::env::set_var("HTTPS_PROXY", "http://alice:s3cret@proxy.corp:312800");
     let err = Client::builder(KEY).build().unwrap_err();
-    assert!(matches!(&err, Error::InvalidInput { field, .. } if field == "HTTPS_PROXY"), "{err}");
+    assert!(
+        matches!(&err, Error::InvalidInput { field, .. } if field == "HTTPS_PROXY"),
+        "{err}"
+    );
     assert!(!err.to_string().contains("s3cret"), "{err}");
     std::env::set_var("HTTPS_PROXY", "http://proxy.corp:3128");
     std::env::set_var("NO_PROXY", "10.0.0.0/40");
     let err = Client::builder(KEY).build().unwrap_err();
-    assert!(matches!(&err, Error::InvalidInput { field, .. } if field == "NO_PROXY"), "{err}");
+    assert!(
+        matches!(&err, Error::InvalidInput { field, .. } if field == "NO_PROXY"),
+        "{err}"
+    );
     Client::builder(KEY).trust_env(false).build().unwrap();
     Client::builder(KEY).no_proxy().build().unwrap();
     clear();
@@ -95,15 +129,34 @@ fn proxies_from_the_environment() {
     let base = format!("https://{alias}:{}/v1", target.addr.port());
     let proxy = ConnectProxy::start("403 Forbidden");
     std::env::set_var("HTTPS_PROXY", proxy.url());
-    let _ = env_client(&base).unwrap().with_timeout(std::time::Duration::from_millis(300)).unwrap().credits().get();
+    let _ = env_client(&base)
+        .unwrap()
+        .with_timeout(std::time::Duration::from_millis(300))
+        .unwrap()
+        .credits()
+        .get();
     assert_eq!(proxy.heads().len(), 1, "{alias} is proxied");
     assert_eq!(target.accepted(), 0);
     std::env::set_var("NO_PROXY", format!("example.com, {alias}:{}", target.addr.port()));
-    let _ = env_client(&base).unwrap().with_timeout(std::time::Duration::from_millis(300)).unwrap().credits().get();
+    let _ = env_client(&base)
+        .unwrap()
+        .with_timeout(std::time::Duration::from_millis(300))
+        .unwrap()
+        .credits()
+        .get();
     assert_eq!(proxy.heads().len(), 1, "the NO_PROXY entry sends it directly");
     assert_eq!(target.accepted(), 1);
     std::env::set_var("NO_PROXY", " 127.0.0.0/8 ");
-    let _ = env_client(&base).unwrap().with_timeout(std::time::Duration::from_millis(300)).unwrap().credits().get();
-    assert_eq!(proxy.heads().len(), 2, "a CIDR range matches IP targets only, not names");
+    let _ = env_client(&base)
+        .unwrap()
+        .with_timeout(std::time::Duration::from_millis(300))
+        .unwrap()
+        .credits()
+        .get();
+    assert_eq!(
+        proxy.heads().len(),
+        2,
+        "a CIDR range matches IP targets only, not names"
+    );
     clear();
 }

@@ -13,18 +13,82 @@ use common::KEY;
 use zexa::{Client, Error, ErrorKind};
 
 fn openssl(dir: &Path, args: &[&str]) {
-    let status = Command::new("openssl").args(args).current_dir(dir).stderr(Stdio::null()).stdout(Stdio::null()).status();
-    assert!(status.expect("the openssl CLI is needed").success(), "openssl {args:?}");
+    let status = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .stderr(Stdio::null())
+        .stdout(Stdio::null())
+        .status();
+    assert!(
+        status.expect("the openssl CLI is needed").success(),
+        "openssl {args:?}"
+    );
 }
 
 /// A throwaway CA and a leaf for 127.0.0.1 signed by it, in `dir`.
 fn make_certs(dir: &Path) {
-    openssl(dir, &["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "1",
-        "-subj", "/CN=zexa test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign"]);
-    openssl(dir, &["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=localhost"]);
-    std::fs::write(dir.join("leaf.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n").unwrap();
-    openssl(dir, &["x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "leaf.pem",
-        "-days", "1", "-extfile", "leaf.ext"]);
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=zexa test CA",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign",
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "leaf.key",
+            "-out",
+            "leaf.csr",
+            "-subj",
+            "/CN=localhost",
+        ],
+    );
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "leaf.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "leaf.pem",
+            "-days",
+            "1",
+            "-extfile",
+            "leaf.ext",
+        ],
+    );
 }
 
 /// `openssl s_server -www` on 127.0.0.1: any request gets a 200 HTML status page, so a call
@@ -39,9 +103,23 @@ impl Drop for TlsServer {
 }
 
 fn tls_server(dir: &Path) -> TlsServer {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let child = Command::new("openssl")
-        .args(["s_server", "-quiet", "-www", "-accept", &format!("127.0.0.1:{port}"), "-cert", "leaf.pem", "-key", "leaf.key"])
+        .args([
+            "s_server",
+            "-quiet",
+            "-www",
+            "-accept",
+            &format!("127.0.0.1:{port}"),
+            "-cert",
+            "leaf.pem",
+            "-key",
+            "leaf.key",
+        ])
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -49,7 +127,10 @@ fn tls_server(dir: &Path) -> TlsServer {
         .unwrap();
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(10), "s_server did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "s_server did not start"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     TlsServer(child, port)
@@ -101,12 +182,18 @@ fn trust_stores() {
     // A variable that yields no certificate is an error naming it, not a silent fallback.
     std::env::set_var("SSL_CERT_FILE", dir.join("missing.pem"));
     let err = client().build().unwrap_err();
-    assert!(matches!(&err, Error::InvalidInput { field, .. } if field == "SSL_CERT_FILE"), "{err}");
+    assert!(
+        matches!(&err, Error::InvalidInput { field, .. } if field == "SSL_CERT_FILE"),
+        "{err}"
+    );
     client().trust_env(false).build().unwrap();
     std::env::remove_var("SSL_CERT_FILE");
     std::env::set_var("SSL_CERT_DIR", dir.join("leaf.csr"));
     let err = client().build().unwrap_err();
-    assert!(matches!(&err, Error::InvalidInput { field, .. } if field == "SSL_CERT_DIR"), "{err}");
+    assert!(
+        matches!(&err, Error::InvalidInput { field, .. } if field == "SSL_CERT_DIR"),
+        "{err}"
+    );
     std::env::remove_var("SSL_CERT_DIR");
     let _ = std::fs::remove_dir_all(&dir);
 }

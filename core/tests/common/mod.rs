@@ -317,7 +317,9 @@ impl ConnectProxy {
         let tunnelled = Arc::new(std::sync::Mutex::new(Vec::new()));
         let (h, t) = (Arc::clone(&heads), Arc::clone(&tunnelled));
         let server = RawServer::start(move |mut client| {
-            let Some(head) = read_request(&mut client) else { return };
+            let Some(head) = read_request(&mut client) else {
+                return;
+            };
             let head = String::from_utf8_lossy(&head).into_owned();
             h.lock().unwrap().push(head.clone());
             if !answer.starts_with("200") {
@@ -325,9 +327,12 @@ impl ConnectProxy {
                 return;
             }
             let target = head.split_whitespace().nth(1).unwrap_or_default().to_owned();
-            let Ok(mut upstream) = TcpStream::connect(target) else { return };
+            let Ok(mut upstream) = TcpStream::connect(target) else {
+                return;
+            };
             let _ = write!(client, "HTTP/1.1 200 Connection established\r\n\r\n");
-            let (mut from_client, mut to_upstream) = (client.try_clone().unwrap(), upstream.try_clone().unwrap());
+            let (mut from_client, mut to_upstream) =
+                (client.try_clone().unwrap(), upstream.try_clone().unwrap());
             let record = Arc::clone(&t);
             std::thread::spawn(move || {
                 let mut chunk = [0u8; 4096];
