@@ -59,6 +59,8 @@ pub(crate) struct ProxyFailure {
     pub message: String,
     /// The proxy answered `CONNECT` with a refusal: sending again gets the same answer.
     pub refused: bool,
+    /// The timeout elapsed while connecting through the proxy (before the request was sent).
+    pub timed_out: bool,
 }
 
 impl std::fmt::Display for ProxyFailure {
@@ -98,11 +100,22 @@ impl<In: Transport, C: Connector<In>> Connector<In> for NamedProxy<C> {
 /// `error` of the proxy at `label`, as an error that names it.
 fn name_failure(error: ureq::Error, label: &str) -> ureq::Error {
     let failure = |kind: io::ErrorKind, message: String, refused: bool| {
-        ureq::Error::Io(io::Error::new(kind, ProxyFailure { message, refused }))
+        let timed_out = kind == io::ErrorKind::TimedOut;
+        ureq::Error::Io(io::Error::new(
+            kind,
+            ProxyFailure {
+                message,
+                refused,
+                timed_out,
+            },
+        ))
     };
     match error {
-        // A timeout stays a timeout (classified as such); its phase says connect.
-        ureq::Error::Timeout(_) => error,
+        ureq::Error::Timeout(phase) => failure(
+            io::ErrorKind::TimedOut,
+            format!("timed out ({phase}) connecting through proxy {label}"),
+            false,
+        ),
         ureq::Error::ConnectProxyFailed(reason) => match connect_status(&reason) {
             Some(status) => failure(
                 io::ErrorKind::PermissionDenied,

@@ -216,24 +216,28 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
     }
 }
 
-/// The content codings the client asks for (`Accept-Encoding`, set in the builder) and
-/// decodes.
-const ACCEPTED_ENCODINGS: [&str; 2] = ["gzip", "identity"];
-
-/// Why a body in a `Content-Encoding` the client did not ask for cannot be read, or `None`
-/// when it can. Without this check ureq passes such a body through undecoded, and the JSON
-/// error would quote compressed bytes.
+/// Why a body in a `Content-Encoding` the client cannot read is refused, or `None` when it can
+/// be read. ureq decodes a body whose header is exactly `gzip` and passes any other one
+/// through undecoded (`br`, `zstd`, but also `GZIP` or `gzip, gzip`), and the JSON error would
+/// then quote compressed bytes.
 fn unasked_encoding(headers: &http::HeaderMap) -> Option<String> {
-    let value = headers.get(http::header::CONTENT_ENCODING)?;
-    let text = value.to_str().unwrap_or("?");
-    let unknown = text.split(',').map(str::trim).find(|coding| {
-        !ACCEPTED_ENCODINGS
-            .iter()
-            .any(|ok| coding.eq_ignore_ascii_case(ok))
-    })?;
+    let mut values = headers.get_all(http::header::CONTENT_ENCODING).iter();
+    let first = values.next()?;
+    let readable = first == "gzip"
+        || first
+            .to_str()
+            .is_ok_and(|v| v.trim().eq_ignore_ascii_case("identity"));
+    if readable && values.next().is_none() {
+        return None;
+    }
+    let all: Vec<&str> = headers
+        .get_all(http::header::CONTENT_ENCODING)
+        .iter()
+        .map(|v| v.to_str().unwrap_or("?"))
+        .collect();
     Some(format!(
         "the body is compressed with {}, which the client did not ask for (it accepts gzip only)",
-        crate::error::quoted(unknown)
+        crate::error::quoted(&all.join(", "))
     ))
 }
 
@@ -247,7 +251,12 @@ fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
             // The request never reached the API. A refusal is given again; an unreachable
             // proxy may come back, like an unreachable server.
             let message = proxy.message.clone();
-            return if proxy.refused {
+            return if proxy.timed_out {
+                Attempt::TimedOut {
+                    message,
+                    before_sending: true,
+                }
+            } else if proxy.refused {
                 Attempt::Fatal {
                     message,
                     status: None,

@@ -147,6 +147,39 @@ fn an_encoding_that_was_not_asked_for_is_a_clear_decode_error() {
 }
 
 #[test]
+fn stacked_or_oddly_written_encodings_are_refused_not_passed_through() {
+    for coding in ["gzip, gzip", "x-gzip", "deflate"] {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            req(when, GET, "/credits");
+            then.status(200)
+                .header("content-encoding", coding)
+                .body(gzip(&gzip(br#"{"balance": 3, "currency": "AOA"}"#)));
+        });
+        let err = expect_kind(client(&server).credits().get(), ErrorKind::Decode);
+        let text = err.to_string();
+        assert!(
+            text.contains(&format!(
+                "compressed with {coding:?}, which the client did not ask for"
+            )),
+            "{text}"
+        );
+        assert_printable(&text);
+    }
+    // identity is no encoding at all.
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        req(when, GET, "/credits");
+        json(
+            then.header("content-encoding", "identity"),
+            200,
+            json!({"balance": 3, "currency": "AOA"}),
+        );
+    });
+    assert_eq!(client(&server).credits().get().unwrap().balance, 3.0);
+}
+
+#[test]
 fn a_corrupt_gzip_body_is_a_clear_decode_error() {
     let server = MockServer::start();
     let mut corrupt = gzip(br#"{"balance": 3, "currency": "AOA"}"#);

@@ -149,3 +149,22 @@ fn plain_http_never_goes_through_a_remote_proxy() {
         .build()
         .unwrap();
 }
+
+#[test]
+fn a_silent_proxy_times_out_naming_it() {
+    let server = MockServer::start();
+    let proxy = silent_server();
+    let c = builder(&server)
+        .proxy(format!("http://{}", proxy.addr))
+        .timeout(std::time::Duration::from_millis(300))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let err = expect_kind(c.credits().get(), ErrorKind::Timeout);
+    assert!(
+        err.to_string()
+            .contains(&format!("connecting through proxy {}", proxy.addr)),
+        "{err}"
+    );
+    assert!(!err.may_have_executed(), "the request was never sent");
+}
