@@ -128,6 +128,18 @@ fn an_unreachable_proxy_is_named() {
         "{err}"
     );
     assert!(!err.may_have_executed());
+    // A SOCKS proxy likewise.
+    let c = builder(&server)
+        .proxy(format!("socks5://{addr}"))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let err = expect_kind(c.credits().get(), ErrorKind::Transport);
+    assert!(
+        err.to_string()
+            .contains(&format!("could not connect to proxy {addr}")),
+        "{err}"
+    );
 }
 
 #[test]
