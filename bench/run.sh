@@ -12,6 +12,12 @@
 #                   peak RSS (/usr/bin/time), RSS growth (Rust, C, Python SDK, requests).
 #   4. create       POST /contacts x 10000 from Python (SDK, requests).
 #   5. import       `import zexa` vs `import requests`, fresh interpreter, median of 10.
+#   6. slowlink     a network namespace of its own, loopback at MTU 1500 behind a 2 Mbit/s tbf
+#                   qdisc, nginx with `gzip on` serving pages of 100 contacts: per-page time and
+#                   1,000 creates one by one (Python SDK, requests, httpx, Rust SDK, C library)
+#                   against the physical limit. Alone: `bash bench/run.sh --only slowlink`
+#                   (writes only its section of bench/RESULTS.md). Skipped, with a line saying
+#                   so, where network namespaces are not permitted.
 # Results: bench/out/results.jsonl (raw lines) and bench/RESULTS.md (tables, goals; with
 # --quick, bench/out/RESULTS-quick.md instead, so a smoke check keeps the committed numbers).
 # It fails only when a step breaks, never on a number. Servers listen on 127.0.0.1 only.
@@ -24,11 +30,21 @@ REL=$ROOT/target/release
 export CARGO_TERM_COLOR=never
 
 QUICK=0
-case "${1:-}" in
-  --quick) QUICK=1 ;;
-  "") ;;
-  *) echo "usage: bash bench/run.sh [--quick]" >&2; exit 2 ;;
-esac
+ONLY=""
+while (($#)); do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --only)
+      ONLY=${2:-}
+      [[ $ONLY == slowlink ]] || { echo "usage: bash bench/run.sh [--quick] --only slowlink" >&2; exit 2; }
+      shift
+      ;;
+    *) echo "usage: bash bench/run.sh [--quick] [--only slowlink]" >&2; exit 2 ;;
+  esac
+  shift
+done
+SLOW_PAGES=30 SLOW_CREATES=1000 SLOW_ROUNDS=3
+if ((QUICK)); then SLOW_PAGES=5 SLOW_CREATES=50 SLOW_ROUNDS=1; fi
 if ((QUICK)); then
   ROUNDS=1 LAT_N=300 WRK_SECS=1 CONC_N=20 PAGE_SEED=3000 PAGE_ROUNDS=1 CREATE_N=200 CREATE_ROUNDS=1 IMPORT_REPEAT=3
 else
@@ -57,6 +73,8 @@ stop_servers() {
 }
 cleanup() {
   stop_servers
+  # The slow link's network namespace, if a run stopped inside that section.
+  if [[ -n ${SLOW_NS:-} ]]; then ip netns del "$SLOW_NS" 2>/dev/null || true; fi
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -70,13 +88,17 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # ---------------------------------------------------------------------------------------------
 step "build (release: bench, sandbox, ffi)"
-cargo build --release -p zexa-bench -p zexa-sandbox
+if [[ $ONLY == slowlink ]]; then
+  cargo build --release -p zexa-bench --bin slowlink
+else
+  cargo build --release -p zexa-bench -p zexa-sandbox
+fi
 HAVE_C=0
 if cargo build --release -p zexa-ffi; then
   if [[ -f $ROOT/include/zexa.h && -f $REL/libzexa.so ]]; then
     mkdir -p "$OUT/c"
     HAVE_C=1
-    for prog in latency paginate; do
+    for prog in latency paginate slowlink; do
       gcc -O2 -std=c11 -Wall -Wextra -I"$ROOT/include" -o "$OUT/c/$prog" "$BENCH/c/$prog.c" \
         -L"$REL" -lzexa -Wl,-rpath,"$REL" || HAVE_C=0
     done
@@ -185,6 +207,103 @@ start_sandbox() {
   echo "the sandbox did not start in 120 s: $(cat "$log.err")" >&2
   return 1
 }
+
+# ---------------------------------------------------------------------------------------------
+# 6. The slow link. Its own network namespace: the tbf qdisc shapes only that namespace's
+# loopback, nothing else of the machine, and `ip netns del` takes it all away.
+SLOW_NS=""
+slowlink_cleanup() {
+  if [[ -n $SLOW_NS ]]; then ip netns del "$SLOW_NS" 2>/dev/null || true; SLOW_NS=""; fi
+}
+SLOW_RATE_BPS=2000000 SLOW_BURST=1600 SLOW_GZIP_LEVEL=1
+slowlink_section() {
+  local ns=zexa-slow-$$ dir=$TMP/slow port=8080 r url log i
+  step "6. slow link: 2 Mbit/s tbf in a network namespace, nginx gzip ($SLOW_ROUNDS rounds x $SLOW_PAGES pages, $SLOW_CREATES creates)"
+  if ! ip netns add "$ns" 2>"$TMP/netns.err"; then
+    skip slowlink all "network namespaces are not permitted here: $(head -c 120 "$TMP/netns.err" | tr -d '"\n')"
+    return 0
+  fi
+  SLOW_NS=$ns
+  if ! { ip netns exec "$ns" ip link set lo mtu 1500 up &&
+    ip netns exec "$ns" tc qdisc add dev lo root tbf rate 2mbit burst "$SLOW_BURST" latency 200ms; } 2>"$TMP/netns.err"; then
+    skip slowlink all "cannot shape the namespace's loopback with tbf: $(head -c 120 "$TMP/netns.err" | tr -d '"\n')"
+    slowlink_cleanup
+    return 0
+  fi
+  mkdir -p "$dir/www/pages" "$dir/logs"
+  python3 "$BENCH/slowlink_pages.py" "$dir/www/pages" "$((SLOW_PAGES + 1))"
+  # nginx's worker runs as nobody: the pages must be readable by it.
+  chmod 755 "$TMP" && chmod -R a+rX "$dir/www"
+  log=$dir/logs/access.log
+  cat >"$dir/nginx.conf" <<EOF
+daemon off;
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 64; }
+http {
+  log_format wire '\$request_method \$status \$bytes_sent \$request_length \$gzip_ratio \$http_accept_encoding';
+  access_log $log wire;
+  keepalive_requests 1000000;
+  keepalive_timeout 300s;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi;
+  scgi_temp_path $dir/scgi;
+  gzip on;
+  gzip_comp_level $SLOW_GZIP_LEVEL;
+  gzip_types application/json;
+  server {
+    listen 127.0.0.1:$port;
+    root $dir/www;
+    default_type application/json;
+    location = /v1/contacts {
+      if (\$request_method = POST) {
+        return 201 '{"id": "cnt_def456", "name": "Maria Santos", "phone": "+244912345678", "email": "maria@example.com", "lists": ["lst_abc123"], "created_at": "2026-06-24T10:00:00Z"}';
+      }
+      try_files /pages/\$arg_page.json =404;
+    }
+  }
+}
+EOF
+  ip netns exec "$ns" "$NGINX" -p "$dir" -c "$dir/nginx.conf" -e "$dir/logs/error.log" &
+  SERVER_PIDS+=($!)
+  for ((i = 0; i < 100; i++)); do
+    ip netns exec "$ns" bash -c "(exec 3<>/dev/tcp/127.0.0.1/$port)" 2>/dev/null && break
+    sleep 0.1
+  done
+  url=http://127.0.0.1:$port/v1
+  local in_ns=(ip netns exec "$ns")
+  [[ -n $PY_SDK ]] || skip slowlink py-sdk "Python SDK not installed"
+  ((HAVE_C)) || skip slowlink c-sdk "C library not built"
+  : >"$log" # only the measured calls count for the bytes on the wire
+  for ((r = 1; r <= SLOW_ROUNDS; r++)); do
+    if [[ -n $PY_SDK ]]; then
+      record "${in_ns[@]}" "$PY_SDK" "$BENCH/python/slowlink.py" --client sdk --url "$url" --pages "$SLOW_PAGES" --creates "$SLOW_CREATES"
+    fi
+    for peer in requests httpx requests-identity; do
+      record "${in_ns[@]}" "$PY" "$BENCH/python/slowlink.py" --client "$peer" --url "$url" --pages "$SLOW_PAGES" --creates "$SLOW_CREATES"
+    done
+    record "${in_ns[@]}" "$REL/slowlink" --url "$url" --pages "$SLOW_PAGES" --creates "$SLOW_CREATES"
+    if ((HAVE_C)); then record "${in_ns[@]}" "$OUT/c/slowlink" "$url" "$SLOW_PAGES" "$SLOW_CREATES"; fi
+  done
+  stop_servers
+  cp "$log" "$OUT/slowlink-access.log"
+  slowlink_cleanup
+}
+slowlink_report() {
+  [[ -f $OUT/slowlink-access.log ]] || : >"$OUT/slowlink-access.log"
+  python3 "$BENCH/slowlink_report.py" --results "$RESULTS" --access-log "$OUT/slowlink-access.log" \
+    --rate-bps "$SLOW_RATE_BPS" --burst-bytes "$SLOW_BURST" --gzip-level "$SLOW_GZIP_LEVEL" --out "$1"
+}
+slowlink_section
+if [[ $ONLY == slowlink ]]; then
+  step "report (slowlink section only)"
+  if ((QUICK)); then slowlink_report "$OUT/RESULTS-quick.md"; else slowlink_report "$BENCH/RESULTS.md"; fi
+  step "done"
+  exit 0
+fi
 
 # ---------------------------------------------------------------------------------------------
 step "1. latency against nginx ($ROUNDS rounds x $LAT_N calls)"
@@ -306,4 +425,5 @@ MODE=full REPORT=$BENCH/RESULTS.md
 if ((QUICK)); then MODE=quick REPORT=$OUT/RESULTS-quick.md; fi
 python3 "$BENCH/report.py" --results "$RESULTS" --out "$REPORT" --mode "$MODE" \
   --python "$PY" --nginx "$NGINX"
+slowlink_report "$REPORT" >/dev/null
 step "done: ${REPORT#"$ROOT"/}"

@@ -1870,6 +1870,41 @@ void zexa_webhook_event_free(struct ZexaWebhookEvent *event);
 const char *zexa_version(void);
 
 /**
+ * Sends every request through this proxy (`http://host:port`, `socks5://user:pass@host:port`;
+ * no scheme means http), whatever the environment says, loopback API URLs included. An https
+ * API is reached through a `CONNECT` tunnel the proxy cannot read; a plain-http (loopback)
+ * API only through a loopback proxy. The URL is checked when the client is built
+ * (`ZEXA_INVALID_INPUT` for a malformed one, or a non-loopback proxy to a plain-http API);
+ * its credentials are never logged nor put in an error. Returns `ZEXA_INVALID_ARGUMENT` for
+ * a NULL builder or a NULL/non-UTF-8 URL.
+ */
+zexa_status zexa_client_builder_set_proxy(struct ZexaClientBuilder *builder, const char *proxy_url);
+
+/**
+ * Uses no proxy at all, even one set in the environment. Returns `ZEXA_INVALID_ARGUMENT` for
+ * a NULL builder.
+ */
+zexa_status zexa_client_builder_set_no_proxy(struct ZexaClientBuilder *builder);
+
+/**
+ * Whether the environment is read (default true): `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+ * `NO_PROXY` (curl's conventions; a loopback API is never proxied from them) and
+ * `SSL_CERT_FILE` / `SSL_CERT_DIR`. A malformed variable makes the build fail with
+ * `ZEXA_INVALID_INPUT`, naming it. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ */
+zexa_status zexa_client_builder_set_trust_env(struct ZexaClientBuilder *builder, bool trust_env);
+
+/**
+ * Whether the operating system's certificate store is trusted instead of the Mozilla roots
+ * bundled in the library (default false), for a corporate CA installed on the machine.
+ * `SSL_CERT_FILE` / `SSL_CERT_DIR` and `zexa_client_builder_add_root_certificate_pem` still
+ * take precedence. A store without any certificate makes the build fail with
+ * `ZEXA_INVALID_INPUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ */
+zexa_status zexa_client_builder_set_use_os_trust_store(struct ZexaClientBuilder *builder,
+                                                       bool use_os);
+
+/**
  * The encoding and billed segments of the SMS body `text` (GSM 03.38): GSM-7 when every
  * character is in its tables, UCS-2 otherwise, with the characters that forced it. A
  * user-perceived character (escaped pair, surrogate pair, emoji sequence, letter with its

@@ -22,6 +22,7 @@ use ureq::unversioned::transport::{
     ConnectProxyConnector, Connector, RustlsConnector, SocksConnector, TcpConnector,
 };
 
+use crate::proxy::NamedProxy;
 use crate::slicing::Slicer;
 
 /// The pool of one process, and that process.
@@ -80,11 +81,12 @@ impl Connections {
 }
 
 /// An agent with our resolver (no thread spawned per lookup) and ureq's default connector
-/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop).
+/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop), its proxy
+/// connectors wrapped so that their failures name the proxy.
 fn agent(config: &ureq::config::Config) -> ureq::Agent {
     let connector =
-        ().chain(SocksConnector::default())
-            .chain(ConnectProxyConnector::default())
+        ().chain(NamedProxy(SocksConnector::default()))
+            .chain(NamedProxy(ConnectProxyConnector::default()))
             .chain(TcpConnector::default())
             .chain(Slicer)
             .chain(RustlsConnector::default());

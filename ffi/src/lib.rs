@@ -28,6 +28,7 @@ mod logging;
 mod messages;
 mod misc;
 mod models;
+mod network;
 mod panic;
 mod sms;
 #[cfg(test)]

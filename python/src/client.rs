@@ -64,7 +64,7 @@ impl NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, total_timeout=None, app_name=None, ca_cert_pem=None))]
+    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, total_timeout=None, app_name=None, ca_cert_pem=None, network=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -75,6 +75,7 @@ impl NativeClient {
         total_timeout: Option<f64>,
         app_name: Option<&str>,
         ca_cert_pem: Option<Vec<u8>>,
+        network: Option<PyRef<'_, crate::network::NetworkOptions>>,
     ) -> PyResult<NativeClient> {
         let build = || -> zexa::Result<zexa::Client> {
             let mut builder = zexa::Client::builder_with_env(api_key)?;
@@ -86,6 +87,9 @@ impl NativeClient {
             }
             if let Some(pem) = ca_cert_pem.clone() {
                 builder = builder.add_root_certificate_pem(pem);
+            }
+            if let Some(network) = &network {
+                builder = network.apply(builder);
             }
             if let Some(total) = total_timeout {
                 builder = builder.total_timeout(seconds("total_timeout", total)?);

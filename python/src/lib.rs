@@ -7,6 +7,7 @@ mod errors;
 mod field;
 mod logging;
 mod models;
+mod network;
 mod page;
 mod pick;
 mod record;
@@ -38,6 +39,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m.py());
     m.add("CORE_VERSION", zexa::VERSION)?;
     m.add_class::<client::NativeClient>()?;
+    m.add_class::<network::NetworkOptions>()?;
     m.add_class::<page::NativePage>()?;
     m.add_class::<Record>()?;
     m.add_class::<field::NativeField>()?;

@@ -92,3 +92,24 @@ def test_ca_cert_of_the_wrong_type_is_a_type_error() -> None:
 def test_ca_cert_without_a_certificate_is_refused(tmp_path: Path) -> None:
     with pytest.raises(zexa.InvalidInputError):
         zexa.Client("zx_test_key", ca_cert=b"not a pem")
+
+
+def test_ssl_cert_file_and_dir_are_honoured(
+    https_server: Tuple[str, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    url, ca = https_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))
+    assert zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5).credits.get().balance == 42
+    # trust_env=False ignores it: back to the bundled roots, which do not know this CA.
+    with pytest.raises(zexa.APIConnectionError):
+        zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5, trust_env=False).credits.get()
+    monkeypatch.delenv("SSL_CERT_FILE")
+    (tmp_path / "corp-ca.crt").write_bytes(ca.read_bytes())
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    assert zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5).credits.get().balance == 42
+
+
+def test_the_os_trust_store_does_not_know_a_private_ca(https_server: Tuple[str, Path]) -> None:
+    url, _ = https_server
+    with pytest.raises(zexa.APIConnectionError, match="(?i)certificate"):
+        zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5, os_trust_store=True).credits.get()
