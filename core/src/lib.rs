@@ -48,6 +48,7 @@ mod cancel;
 mod client;
 mod enums;
 mod error;
+mod keepalive;
 mod models;
 mod multipart;
 mod page;
@@ -59,6 +60,7 @@ mod retry;
 mod secret;
 mod slicing;
 mod sms;
+mod tls;
 mod transport;
 mod url;
 mod validate;
@@ -68,6 +70,7 @@ pub use builder::{
     ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, USER_AGENT,
 };
 pub use cancel::CancelToken;
+pub use keepalive::{DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_IDLE_CONNECTIONS, MAX_IDLE_CONNECTIONS, MAX_IDLE_TIMEOUT};
 pub use client::{Client, MAX_URL_BYTES};
 pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
 pub use error::{ApiError, Error, ErrorKind, Result};

@@ -18,11 +18,10 @@
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
-use ureq::unversioned::transport::{
-    ConnectProxyConnector, Connector, RustlsConnector, SocksConnector, TcpConnector,
-};
+use ureq::unversioned::transport::{ConnectProxyConnector, Connector, SocksConnector, TcpConnector};
 
 use crate::slicing::Slicer;
+use crate::tls::SharedTls;
 
 /// The pool of one process, and that process.
 struct Owned {
@@ -33,18 +32,23 @@ struct Owned {
 /// A client's connections: one pool per process.
 pub(crate) struct Connections {
     config: ureq::config::Config,
+    /// The TLS connector, shared with every client of equal TLS settings (see [`crate::tls`]);
+    /// a child's fresh pool keeps using it.
+    tls: SharedTls,
     current: ArcSwap<Owned>,
 }
 
 impl Connections {
     /// Connections made with `config` (the pool itself is created lazily by ureq).
     pub(crate) fn new(config: ureq::config::Config) -> Connections {
+        let tls = crate::tls::connector_for(config.tls_config());
         let owned = Owned {
             pid: std::process::id(),
-            agent: agent(&config),
+            agent: agent(&config, &tls),
         };
         Connections {
             config,
+            tls,
             current: ArcSwap::from_pointee(owned),
         }
     }
@@ -72,7 +76,7 @@ impl Connections {
             } else {
                 Arc::new(Owned {
                     pid,
-                    agent: agent(&self.config),
+                    agent: agent(&self.config, &self.tls),
                 })
             }
         });
@@ -80,13 +84,14 @@ impl Connections {
 }
 
 /// An agent with our resolver (no thread spawned per lookup) and ureq's default connector
-/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop).
-fn agent(config: &ureq::config::Config) -> ureq::Agent {
+/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop), and the
+/// shared TLS connector `tls`.
+fn agent(config: &ureq::config::Config, tls: &SharedTls) -> ureq::Agent {
     let connector =
         ().chain(SocksConnector::default())
             .chain(ConnectProxyConnector::default())
             .chain(TcpConnector::default())
             .chain(Slicer)
-            .chain(RustlsConnector::default());
+            .chain(tls.clone());
     ureq::Agent::with_parts(config.clone(), connector, crate::resolver::SdkResolver::default())
 }

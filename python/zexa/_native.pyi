@@ -101,6 +101,8 @@ class NativeClient:
         total_timeout: Optional[float] = None,
         app_name: Optional[str] = None,
         ca_cert_pem: Optional[bytes] = None,
+        max_idle_connections: Optional[int] = None,
+        idle_timeout: Optional[float] = None,
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str:
