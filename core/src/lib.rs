@@ -70,10 +70,12 @@ pub use builder::{
     ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, USER_AGENT,
 };
 pub use cancel::CancelToken;
-pub use keepalive::{DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_IDLE_CONNECTIONS, MAX_IDLE_CONNECTIONS, MAX_IDLE_TIMEOUT};
 pub use client::{Client, MAX_URL_BYTES};
 pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
 pub use error::{ApiError, Error, ErrorKind, Result};
+pub use keepalive::{
+    DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_IDLE_CONNECTIONS, MAX_IDLE_CONNECTIONS, MAX_IDLE_TIMEOUT,
+};
 pub use models::{
     parse_webhook_event, Campaign, CampaignPreview, Contact, ContactList, Credits, Export, Extra,
     ImportResult, ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,

@@ -21,7 +21,6 @@ use arc_swap::ArcSwap;
 use ureq::unversioned::transport::{ConnectProxyConnector, Connector, SocksConnector, TcpConnector};
 
 use crate::slicing::Slicer;
-use crate::tls::SharedTls;
 
 /// The pool of one process, and that process.
 struct Owned {
@@ -32,23 +31,18 @@ struct Owned {
 /// A client's connections: one pool per process.
 pub(crate) struct Connections {
     config: ureq::config::Config,
-    /// The TLS connector, shared with every client of equal TLS settings (see [`crate::tls`]);
-    /// a child's fresh pool keeps using it.
-    tls: SharedTls,
     current: ArcSwap<Owned>,
 }
 
 impl Connections {
     /// Connections made with `config` (the pool itself is created lazily by ureq).
     pub(crate) fn new(config: ureq::config::Config) -> Connections {
-        let tls = crate::tls::connector_for(config.tls_config());
         let owned = Owned {
             pid: std::process::id(),
-            agent: agent(&config, &tls),
+            agent: agent(&config),
         };
         Connections {
             config,
-            tls,
             current: ArcSwap::from_pointee(owned),
         }
     }
@@ -76,7 +70,7 @@ impl Connections {
             } else {
                 Arc::new(Owned {
                     pid,
-                    agent: agent(&self.config, &self.tls),
+                    agent: agent(&self.config),
                 })
             }
         });
@@ -84,14 +78,15 @@ impl Connections {
 }
 
 /// An agent with our resolver (no thread spawned per lookup) and ureq's default connector
-/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop), and the
-/// shared TLS connector `tls`.
-fn agent(config: &ureq::config::Config, tls: &SharedTls) -> ureq::Agent {
+/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop), and the TLS
+/// connector this process shares between clients of equal TLS settings ([`crate::tls`]).
+fn agent(config: &ureq::config::Config) -> ureq::Agent {
+    let tls = crate::tls::connector_for(config.tls_config());
     let connector =
         ().chain(SocksConnector::default())
             .chain(ConnectProxyConnector::default())
             .chain(TcpConnector::default())
             .chain(Slicer)
-            .chain(tls.clone());
+            .chain(tls);
     ureq::Agent::with_parts(config.clone(), connector, crate::resolver::SdkResolver::default())
 }

@@ -16,9 +16,10 @@
 //! tenants: a session authenticates the server, never the caller (each request carries its
 //! own key).
 //!
-//! The table is an [`ArcSwapOption`], not a `Mutex`, for the reason given in
-//! [`crate::pool`]: a lock held by another thread at a `fork()` would stay locked in the
-//! child.
+//! Connectors belong to the process that made them. A forked child makes its own: a shared
+//! configuration holds locks (its session cache is behind a `Mutex`), and one held by another
+//! thread of the parent at the moment of the `fork()` would stay locked in the child. For the
+//! same reason the table is an [`ArcSwapOption`], not a `Mutex`.
 
 use std::sync::{Arc, Weak};
 
@@ -53,6 +54,8 @@ impl<In: Transport> Connector<In> for SharedTls {
 /// One entry of the table: the settings and their connector.
 #[derive(Clone)]
 struct Entry {
+    /// The process that made the connector.
+    pid: u32,
     settings: TlsConfig,
     connector: Weak<RustlsConnector>,
     /// The default settings' connector is kept for the life of the process.
@@ -65,12 +68,13 @@ static TABLE: ArcSwapOption<Vec<Entry>> = ArcSwapOption::const_empty();
 /// The connector for `settings`: the one already shared by clients with equal settings, or a
 /// new one (which builds its rustls configuration once, on its first connection).
 pub(crate) fn connector_for(settings: &TlsConfig) -> SharedTls {
+    let pid = std::process::id();
     let mut chosen = None;
     TABLE.rcu(|current| {
         let entries = current.as_deref().map_or(&[][..], Vec::as_slice);
         if let Some(found) = entries
             .iter()
-            .filter(|e| same_settings(&e.settings, settings))
+            .filter(|e| e.pid == pid && same_settings(&e.settings, settings))
             .find_map(|e| e.connector.upgrade())
         {
             chosen = Some(found);
@@ -78,14 +82,15 @@ pub(crate) fn connector_for(settings: &TlsConfig) -> SharedTls {
         }
         let made = Arc::new(RustlsConnector::default());
         let keep = is_default(settings).then(|| Arc::clone(&made));
-        // Entries no client uses any more are dropped here, so the table stays as small as
-        // the number of distinct settings in use.
+        // Entries no client uses any more, and a parent's (in a forked child), are dropped
+        // here, so the table stays as small as the number of distinct settings in use.
         let mut next: Vec<Entry> = entries
             .iter()
-            .filter(|e| e.connector.strong_count() > 0)
+            .filter(|e| e.pid == pid && e.connector.strong_count() > 0)
             .cloned()
             .collect();
         next.push(Entry {
+            pid,
             settings: settings.clone(),
             connector: Arc::downgrade(&made),
             _keep: keep,
@@ -195,18 +200,56 @@ mod tests {
         assert!(!is_default(&unverified) && is_default(&TlsConfig::default()));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_forked_child_makes_its_own_connector() {
+        let parent = connector_for(&TlsConfig::default());
+        let parent_ptr = Arc::as_ptr(&parent.0) as usize;
+        // SAFETY: fork has no preconditions; the child only looks up a connector (no lock is
+        // taken on that path) and leaves with _exit, never returning into the harness.
+        let pid = unsafe { libc::fork() };
+        assert!(pid >= 0, "fork failed");
+        if pid == 0 {
+            let ok = std::panic::catch_unwind(|| {
+                let mine = connector_for(&TlsConfig::default());
+                let again = connector_for(&TlsConfig::default());
+                Arc::as_ptr(&mine.0) as usize != parent_ptr && mine.same_as(&again)
+            });
+            // SAFETY: ends the child at once.
+            unsafe { libc::_exit(if matches!(ok, Ok(true)) { 0 } else { 1 }) };
+        }
+        let mut status = 0;
+        // SAFETY: waits for our own child; `status` is a valid out-pointer.
+        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+        assert!(
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+            "child status {status}"
+        );
+        // The parent's connector is still the parent's.
+        assert!(parent.same_as(&connector_for(&TlsConfig::default())));
+    }
+
     #[test]
     fn an_unused_private_connector_is_dropped_from_the_table() {
         let first = connector_for(&roots(&[b"ca four"]));
         let weak = Arc::downgrade(&first.0);
         drop(first);
-        assert!(weak.upgrade().is_none(), "nothing keeps a private CA's connector alive");
+        assert!(
+            weak.upgrade().is_none(),
+            "nothing keeps a private CA's connector alive"
+        );
         // The next lookup makes a fresh one and prunes the dead entry.
         let again = connector_for(&roots(&[b"ca four"]));
         let table = TABLE.load();
         let entries = table.as_deref().expect("table made");
         let four = roots(&[b"ca four"]);
-        assert_eq!(entries.iter().filter(|e| same_settings(&e.settings, &four)).count(), 1);
+        assert_eq!(
+            entries
+                .iter()
+                .filter(|e| same_settings(&e.settings, &four))
+                .count(),
+            1
+        );
         drop(again);
     }
 }

@@ -31,7 +31,8 @@ fn response(head_extra: &str, body: &[u8]) -> Vec<u8> {
 }
 
 fn chunked(body: &[u8]) -> Vec<u8> {
-    let mut out = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n".to_vec();
+    let mut out =
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n".to_vec();
     // Chunks of odd sizes, some larger than the 16 KiB buffer.
     for part in body.chunks(40_001) {
         out.extend_from_slice(format!("{:x}\r\n", part.len()).as_bytes());
@@ -44,7 +45,11 @@ fn chunked(body: &[u8]) -> Vec<u8> {
 
 /// A credits answer padded to about `bytes`.
 fn big_credits(bytes: usize) -> Vec<u8> {
-    format!(r#"{{"balance": 7, "currency": "AOA", "pad": "{}"}}"#, "z".repeat(bytes)).into_bytes()
+    format!(
+        r#"{{"balance": 7, "currency": "AOA", "pad": "{}"}}"#,
+        "z".repeat(bytes)
+    )
+    .into_bytes()
 }
 
 const FIFTEEN_MIB: usize = 15 * 1024 * 1024;
@@ -96,10 +101,16 @@ fn an_upload_of_8_mib_reaches_the_server_intact() {
         let text = String::from_utf8_lossy(request);
         let rows = text.matches(",+2449").count();
         let complete = text.contains("END,OF FILE\n");
-        let body = format!(r#"{{"upload_id": "upl_1", "total_rows": {}}}"#, if complete { rows } else { 0 });
+        let body = format!(
+            r#"{{"upload_id": "upl_1", "total_rows": {}}}"#,
+            if complete { rows } else { 0 }
+        );
         response("", body.as_bytes())
     });
-    let preview = client_of(&server).contacts().upload(file.as_bytes(), "big.csv").unwrap();
+    let preview = client_of(&server)
+        .contacts()
+        .upload(file.as_bytes(), "big.csv")
+        .unwrap();
     assert_eq!(preview.total_rows, i, "every row arrived, in one piece");
 }
 
@@ -141,7 +152,10 @@ fn a_response_head_over_the_buffer_is_refused_as_too_large() {
 #[test]
 fn with_no_idle_connection_kept_every_call_connects() {
     let server = serving(|_| response("", br#"{"balance": 1, "currency": "AOA"}"#));
-    let client = builder_at(&server.base_url()).max_idle_connections(0).build().unwrap();
+    let client = builder_at(&server.base_url())
+        .max_idle_connections(0)
+        .build()
+        .unwrap();
     for _ in 0..3 {
         client.credits().get().unwrap();
     }
@@ -161,7 +175,11 @@ fn a_connection_idle_past_the_timeout_is_not_reused() {
     // Not a race being waited out: the connection's age passing the timeout is what is tested.
     std::thread::sleep(Duration::from_millis(250));
     client.credits().get().unwrap();
-    assert_eq!(server.accepted(), 2, "a new connection once the idle one is too old");
+    assert_eq!(
+        server.accepted(),
+        2,
+        "a new connection once the idle one is too old"
+    );
 }
 
 #[test]
@@ -169,14 +187,24 @@ fn idle_settings_out_of_range_are_refused() {
     let b = || Client::builder(KEY).base_url("http://127.0.0.1:1/v1");
     for (builder, field) in [
         (b().idle_timeout(Duration::ZERO), "idle_timeout"),
-        (b().idle_timeout(zexa::MAX_IDLE_TIMEOUT + Duration::from_millis(1)), "idle_timeout"),
-        (b().max_idle_connections(zexa::MAX_IDLE_CONNECTIONS + 1), "max_idle_connections"),
+        (
+            b().idle_timeout(zexa::MAX_IDLE_TIMEOUT + Duration::from_millis(1)),
+            "idle_timeout",
+        ),
+        (
+            b().max_idle_connections(zexa::MAX_IDLE_CONNECTIONS + 1),
+            "max_idle_connections",
+        ),
     ] {
         let err = builder.build().unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
         assert!(err.to_string().contains(field), "{err}");
     }
-    assert!(b().idle_timeout(zexa::MAX_IDLE_TIMEOUT).max_idle_connections(0).build().is_ok());
+    assert!(b()
+        .idle_timeout(zexa::MAX_IDLE_TIMEOUT)
+        .max_idle_connections(0)
+        .build()
+        .is_ok());
     assert_eq!(zexa::DEFAULT_IDLE_TIMEOUT, Duration::from_secs(30));
     assert_eq!(zexa::DEFAULT_MAX_IDLE_CONNECTIONS, 64);
 }

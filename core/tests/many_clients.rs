@@ -132,11 +132,18 @@ fn a_thousand_clients_leave_no_fd_thread_or_memory_behind() {
     // One client first: what a process pays once (the code's first use, shared state).
     client_of(&server).credits().get().unwrap();
     let first = round(&server);
-    assert!(first.fds >= CLIENTS, "each client held its connection ({} sockets open)", first.fds);
+    assert!(
+        first.fds >= CLIENTS,
+        "each client held its connection ({} sockets open)",
+        first.fds
+    );
     // The goal of issue 20 over plain HTTP (it was 263 KiB: two 128 KiB buffers).
     let per_client = first.rss_kib as f64 / CLIENTS as f64;
     println!("{per_client:.1} KiB per client with one live connection");
-    assert!(per_client <= 64.0, "{per_client:.1} KiB per client with one live connection");
+    assert!(
+        per_client <= 64.0,
+        "{per_client:.1} KiB per client with one live connection"
+    );
 
     let fds = count("/proc/self/fd");
     let threads = count("/proc/self/task");
@@ -149,5 +156,8 @@ fn a_thousand_clients_leave_no_fd_thread_or_memory_behind() {
     // A leak of the clients or their connections would be CLIENTS x ~36 KiB per round, over
     // 70 MiB for the two rounds; the allocator keeps some freed memory, never that much.
     let grown = rss_kib().saturating_sub(rss);
-    assert!(grown < 8 * 1024, "RSS grew by {grown} KiB over two rounds of {CLIENTS} clients");
+    assert!(
+        grown < 8 * 1024,
+        "RSS grew by {grown} KiB over two rounds of {CLIENTS} clients"
+    );
 }

@@ -16,7 +16,9 @@ pub extern "C" fn zexa_client_builder_set_max_idle_connections(
 ) -> zexa_status {
     // u32 to usize never truncates on the platforms libzexa builds for (32 and 64 bits); a
     // value the core refuses is refused at build time, like every other setting.
-    configure(builder, |b| Ok(b.max_idle_connections(max_idle_connections as usize)))
+    configure(builder, |b| {
+        Ok(b.max_idle_connections(max_idle_connections as usize))
+    })
 }
 
 /// Sets, in milliseconds, how long an unused connection is kept for reuse (default 30000;
@@ -28,5 +30,7 @@ pub extern "C" fn zexa_client_builder_set_idle_timeout_ms(
     builder: *mut ZexaClientBuilder,
     idle_timeout_ms: u64,
 ) -> zexa_status {
-    configure(builder, |b| Ok(b.idle_timeout(Duration::from_millis(idle_timeout_ms))))
+    configure(builder, |b| {
+        Ok(b.idle_timeout(Duration::from_millis(idle_timeout_ms)))
+    })
 }
