@@ -286,9 +286,8 @@ def memory_section(res):
 
 def memory_block(res, args):
     """Section 6 with its markers, as it appears in RESULTS.md."""
-    with open("/proc/loadavg") as f:
-        load = " ".join(f.read().split()[:3])
-    when = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    machine = (res.series.get(("memory-machine", "all", None)) or [{}])[-1]
+    when, load = machine.get("date", "unknown date"), machine.get("load", "unknown")
     return f"""<!-- memory:begin -->
 ## 6. Memory per client: N clients, each with one live keep-alive connection
 
@@ -299,9 +298,20 @@ once is not counted; Python after `gc.collect()`); "create + first call" is the 
 to construct one client and make its first call (TCP connect, and over TLS the handshake).
 Plain HTTP: the sandbox; TLS: nginx on 127.0.0.1 with a certificate of a private CA made for
 the run (every client is given that CA: `ca_cert` / `verify=`). Measured {when}, {args.mode}
-mode, load average {load} (memory does not depend on the load; the times do).
+mode, load average at the end {load} (memory does not depend on the load; the times do).
+A ratio is this client's figure divided by the peer's, round by round (below 1: less memory,
+or faster).
 
 {memory_section(res)}
+
+Where the memory went before issue 20: ureq's default buffers, 128 KiB of input and 128 KiB of
+output per connection (256 of the 264 KiB over plain HTTP), and twice that over TLS (one pair
+under rustls, one above it: 512 of the 538 KiB), plus a rustls configuration (web roots,
+verifier, a 256-server session cache) built per client. Now the buffers are 16 KiB each way
+(`core/src/keepalive.rs`; large pages and uploads still stream through them, see
+`core/tests/buffers.rs`) and clients with equal TLS settings share one configuration per
+process (`core/src/tls.rs`). `httpx.Client` builds an SSL context with the whole CA bundle
+per client even for plain HTTP, hence its plain-HTTP cost.
 <!-- memory:end -->"""
 
 

@@ -417,6 +417,8 @@ for n in $MEM_NS; do
     done
   done
 done
+printf '{"section": "memory-machine", "client": "all", "date": "%s", "load": "%s"}\n' \
+  "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
 stop_servers
 fi
 

@@ -1621,7 +1621,7 @@ void zexa_import_result_free(struct ZexaImportResult *result);
 
 /**
  * Sets how many idle connections the client keeps open for reuse (default 64, at most 4096;
- * 0 keeps none). Each holds a socket and about 40 KiB (70 KiB over TLS): a server with a
+ * 0 keeps none). Each holds a socket and about 36 KiB (76 KiB over TLS): a server with a
  * client per tenant sets 1 or 2. Over 4096 is refused with `ZEXA_INVALID_INPUT` when the
  * client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
  */

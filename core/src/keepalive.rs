@@ -58,10 +58,10 @@ pub(crate) fn check(max_idle_connections: usize, idle_timeout: Duration) -> Resu
     Ok(())
 }
 
-/// Applies the buffer sizes and the idle bounds to ureq's configuration.
+/// Applies the buffer sizes and the idle timeout to ureq's configuration (the bound of idle
+/// connections is set with the builder's other settings).
 pub(crate) fn apply(
     config: ureq::config::ConfigBuilder<ureq::typestate::AgentScope>,
-    max_idle_connections: usize,
     idle_timeout: Duration,
 ) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
     config
@@ -71,8 +71,5 @@ pub(crate) fn apply(
         // (ureq counts it against this limit with `>`), not as a connection that "made no
         // progress".
         .max_response_header_size(INPUT_BUFFER_BYTES - 1)
-        // A client talks to one host: the bound per host is the bound.
-        .max_idle_connections(max_idle_connections)
-        .max_idle_connections_per_host(max_idle_connections)
         .max_idle_age(idle_timeout)
 }

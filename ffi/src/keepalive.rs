@@ -6,7 +6,7 @@ use crate::client::{configure, ZexaClientBuilder};
 use crate::status::zexa_status;
 
 /// Sets how many idle connections the client keeps open for reuse (default 64, at most 4096;
-/// 0 keeps none). Each holds a socket and about 40 KiB (70 KiB over TLS): a server with a
+/// 0 keeps none). Each holds a socket and about 36 KiB (76 KiB over TLS): a server with a
 /// client per tenant sets 1 or 2. Over 4096 is refused with `ZEXA_INVALID_INPUT` when the
 /// client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
 #[no_mangle]

@@ -58,7 +58,7 @@ def test_a_thousand_clients_leave_no_fd_thread_or_memory_behind(sandbox: Sandbox
     assert _count("/proc/self/fd") == fds, "file descriptors left open"
     assert _count("/proc/self/task") == tasks and threading.active_count() == threads, "threads left running"
     grown = _rss_kib() - rss
-    # A leak would be CLIENTS x ~40 KiB a round; the allocators keep some freed memory, not that.
+    # A leak would be CLIENTS x ~36 KiB a round; the allocators keep some freed memory, not that.
     assert grown < 8 * 1024, f"RSS grew by {grown} KiB over two rounds of {CLIENTS} clients"
 
 

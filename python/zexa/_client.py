@@ -68,7 +68,7 @@ class Client:
     of the built-in web roots, for a private gateway or a test server.
     ``max_idle_connections`` bounds the idle connections kept for reuse (default 64, 0 keeps
     none) and ``idle_timeout`` (seconds, default 30) how long an unused one is kept; each
-    idle connection holds a socket and about 40 KiB (70 KiB over TLS). A server with one
+    idle connection holds a socket and about 36 KiB (76 KiB over TLS). A server with one
     client per tenant sets ``max_idle_connections=1`` (see the README).
 
     One client is safe to share across threads (the GIL is released during every call); use
