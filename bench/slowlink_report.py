@@ -50,7 +50,7 @@ def main():
     bytes_ = wire_bytes(args.access_log) if not skipped else {}
     plain = wire_bytes(args.access_log, compressed=False) if not skipped else {}
     ms = lambda b: b * 8 / args.rate_bps * 1e3  # noqa: E731
-    out = [START, "## 6. Slow link: 2 Mbit/s, nginx with `gzip on`", ""]
+    out = [START, "## 7. Slow link: 2 Mbit/s, nginx with `gzip on`", ""]
     if skipped or "GET" not in bytes_:
         reason = skipped[0]["error"] if skipped else "no measurement"
         out += [f"Skipped: {reason}.", "", END]

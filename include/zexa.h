@@ -1620,6 +1620,24 @@ void zexa_upload_preview_free(struct ZexaUploadPreview *preview);
 void zexa_import_result_free(struct ZexaImportResult *result);
 
 /**
+ * Sets how many idle connections the client keeps open for reuse (default 64, at most 4096;
+ * 0 keeps none). Each holds a socket and about 36 KiB (76 KiB over TLS): a server with a
+ * client per tenant sets 1 or 2. Over 4096 is refused with `ZEXA_INVALID_INPUT` when the
+ * client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ */
+zexa_status zexa_client_builder_set_max_idle_connections(struct ZexaClientBuilder *builder,
+                                                         uint32_t max_idle_connections);
+
+/**
+ * Sets, in milliseconds, how long an unused connection is kept for reuse (default 30000;
+ * from 1 up to 3600000, one hour). An older one is closed at the client's next call;
+ * `zexa_client_free` closes them all. Out of range is refused with `ZEXA_INVALID_INPUT` when
+ * the client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ */
+zexa_status zexa_client_builder_set_idle_timeout_ms(struct ZexaClientBuilder *builder,
+                                                    uint64_t idle_timeout_ms);
+
+/**
  * The status of this thread's last failure, or `ZEXA_OK` if the last `zexa_status` call
  * succeeded. Thread-local: failures of other threads are never visible here.
  */

@@ -53,6 +53,7 @@ mod cancel;
 mod client;
 mod enums;
 mod error;
+mod keepalive;
 mod models;
 mod multipart;
 mod page;
@@ -66,6 +67,7 @@ mod retry;
 mod secret;
 mod slicing;
 mod sms;
+mod tls;
 mod transport;
 mod trust;
 mod url;
@@ -79,6 +81,9 @@ pub use cancel::CancelToken;
 pub use client::{Client, MAX_URL_BYTES};
 pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
 pub use error::{ApiError, Error, ErrorKind, Result};
+pub use keepalive::{
+    DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_IDLE_CONNECTIONS, MAX_IDLE_CONNECTIONS, MAX_IDLE_TIMEOUT,
+};
 pub use models::{
     parse_webhook_event, Campaign, CampaignPreview, Contact, ContactList, Credits, Export, Extra,
     ImportResult, ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,

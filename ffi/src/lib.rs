@@ -23,6 +23,7 @@ mod fuzz_tests;
 mod handle;
 mod imports;
 mod iter;
+mod keepalive;
 mod last_error;
 mod logging;
 mod messages;

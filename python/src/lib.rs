@@ -5,6 +5,7 @@ mod client;
 mod convert;
 mod errors;
 mod field;
+mod keepalive;
 mod logging;
 mod models;
 mod network;

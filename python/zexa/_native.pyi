@@ -115,6 +115,8 @@ class NativeClient:
         app_name: Optional[str] = None,
         ca_cert_pem: Optional[bytes] = None,
         network: Optional[NetworkOptions] = None,
+        max_idle_connections: Optional[int] = None,
+        idle_timeout: Optional[float] = None,
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str:
