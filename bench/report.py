@@ -1,7 +1,11 @@
 """Turns the JSON lines of one benchmark run into bench/RESULTS.md (stdlib only).
 
 ``report.py --results bench/out/results.jsonl --out bench/RESULTS.md [--mode full|quick]
-[--python PATH] [--nginx PATH]``
+[--python PATH] [--nginx PATH] [--only SECTION]``
+
+With ``--only memory`` (what ``run.sh --only memory`` passes), only that section is rendered,
+and it replaces the same section of the existing ``--out`` file (between its
+``<!-- memory:begin -->`` and ``<!-- memory:end -->`` markers); the rest of the file is kept.
 
 Each line is one measurement: ``{"section", "client", ...numbers}`` or ``{..., "error"}``.
 The k-th line of a (section, client, threads) series is round k; rounds are interleaved,
@@ -204,6 +208,131 @@ def import_section(res):
     return table(["statement", "import ms (minus `pass`)", "interpreter total ms"], rows) + note
 
 
+MEMORY_CLIENTS = {
+    "rust-sdk": "Rust SDK",
+    "py-sdk": "Python SDK",
+    "py-requests": "`requests.Session`",
+    "py-httpx": "`httpx.Client`",
+}
+# Goals of issue 20, KiB per client with one live connection.
+MEMORY_GOALS = {"plain": 64.0, "tls": 128.0}
+# Before issue 20 (ureq's 128 KiB buffers each way, a TLS configuration per client), 300
+# clients, measured with the same programs.
+MEMORY_BEFORE = {("rust-sdk", "plain"): 264, ("rust-sdk", "tls"): 538, ("py-sdk", "plain"): 260, ("py-sdk", "tls"): 524}
+
+
+def memory_lines(res, client, transport, n):
+    return [r for r in res.series.get(("memory", client, None), []) if r.get("transport") == transport and r.get("n") == n]
+
+
+def memory_median(res, client, transport, n, field):
+    v = [r[field] for r in memory_lines(res, client, transport, n) if field in r]
+    return statistics.median(v) if v else None
+
+
+def memory_ratio(res, a, b, transport, n, field):
+    xs = [r[field] for r in memory_lines(res, a, transport, n)]
+    ys = [r[field] for r in memory_lines(res, b, transport, n)]
+    pairs = [x / y for x, y in zip(xs, ys) if y]
+    return statistics.median(pairs) if pairs else None
+
+
+def memory_section(res):
+    ns = sorted({r["n"] for (sec, _, _), rows in res.series.items() if sec == "memory" for r in rows})
+    header = [
+        "transport",
+        "clients",
+        "client",
+        "KiB per client",
+        "vs requests",
+        "vs httpx",
+        "create + first call ms",
+        "vs requests",
+        "vs httpx",
+        "rounds",
+    ]
+    rows = []
+    for transport in ("plain", "tls"):
+        for n in ns:
+            for client, name in MEMORY_CLIENTS.items():
+                kib = memory_median(res, client, transport, n, "kib_per_client")
+                if kib is None:
+                    why = res.why_missing("memory", client)
+                    rows.append([transport, fmt(n), name, f"n/a ({why})"] + [""] * 6)
+                    continue
+                ms = memory_median(res, client, transport, n, "first_call_ms")
+                row = [transport, fmt(n), name, fmt(kib, 1)]
+                peers = ("py-requests", "py-httpx")
+                row += ["–" if p == client else fmt_ratio(memory_ratio(res, client, p, transport, n, "kib_per_client")) for p in peers]
+                row += [fmt(ms, 2)]
+                row += ["–" if p == client else fmt_ratio(memory_ratio(res, client, p, transport, n, "first_call_ms")) for p in peers]
+                row += [len(memory_lines(res, client, transport, n))]
+                rows.append(row)
+    goal_rows = []
+    n_goal = max(ns) if ns else None
+    for client in ("rust-sdk", "py-sdk"):
+        for transport, target in MEMORY_GOALS.items():
+            kib = memory_median(res, client, transport, n_goal, "kib_per_client") if n_goal else None
+            verdict = "n/a" if kib is None else ("met" if kib <= target else "**not met**")
+            before = MEMORY_BEFORE.get((client, transport))
+            goal_rows.append(
+                [f"{MEMORY_CLIENTS[client]}, {transport}, {fmt(n_goal)} clients", fmt(kib, 1, " KiB"), f"<= {target:g} KiB", verdict, f"{before} KiB"]
+            )
+    goals_table = table(["goal (KiB per client, one live connection)", "measured", "target", "status", "before issue 20"], goal_rows)
+    return f"""{table(header, rows)}
+
+{goals_table}"""
+
+
+def memory_block(res, args):
+    """Section 6 with its markers, as it appears in RESULTS.md."""
+    machine = (res.series.get(("memory-machine", "all", None)) or [{}])[-1]
+    when, load = machine.get("date", "unknown date"), machine.get("load", "unknown")
+    return f"""<!-- memory:begin -->
+## 6. Memory per client: N clients, each with one live keep-alive connection
+
+A server with a client per tenant: N clients made one after the other, each calling
+`GET /credits` once and kept alive with its pooled connection. "KiB per client" is the growth
+of VmRSS over the N clients divided by N (after a first client, so that what a process pays
+once is not counted; Python after `gc.collect()`); "create + first call" is the median time
+to construct one client and make its first call (TCP connect, and over TLS the handshake).
+Plain HTTP: the sandbox; TLS: nginx on 127.0.0.1 with a certificate of a private CA made for
+the run (every client is given that CA: `ca_cert` / `verify=`). Measured {when}, {args.mode}
+mode, load average at the end {load} (memory does not depend on the load; the times do).
+A ratio is this client's figure divided by the peer's, round by round (below 1: less memory,
+or faster).
+
+{memory_section(res)}
+
+Where the memory went before issue 20: ureq's default buffers, 128 KiB of input and 128 KiB of
+output per connection (256 of the 264 KiB over plain HTTP), and twice that over TLS (one pair
+under rustls, one above it: 512 of the 538 KiB), plus a rustls configuration (web roots,
+verifier, a 256-server session cache) built per client. Now the buffers are 16 KiB each way
+(`core/src/keepalive.rs`; large pages and uploads still stream through them, see
+`core/tests/buffers.rs`) and clients with equal TLS settings share one configuration per
+process (`core/src/tls.rs`). `httpx.Client` builds an SSL context with the whole CA bundle
+per client even for plain HTTP, hence its plain-HTTP cost.
+<!-- memory:end -->"""
+
+
+def replace_block(path, block, name):
+    """The file at `path` with its `name` section replaced by `block` (inserted before
+    "## Notes" when the file has none yet)."""
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    try:
+        with open(path) as f:
+            doc = f.read()
+    except FileNotFoundError:
+        return f"# Zexa SDK benchmarks (section {name} only)\n\n{block}\n"
+    if begin in doc and end in doc:
+        head, rest = doc.split(begin, 1)
+        return head + block + rest.split(end, 1)[1]
+    if "## Notes" in doc:
+        head, rest = doc.split("## Notes", 1)
+        return head + block + "\n\n## Notes" + rest
+    return doc.rstrip("\n") + "\n\n" + block + "\n"
+
+
 def goals(res):
     def conc(client, t):
         return res.ratio(client, client, section="concurrency", ta=t, tb=1)
@@ -277,8 +406,15 @@ def main():
     parser.add_argument("--mode", default="full")
     parser.add_argument("--python", default="python3")
     parser.add_argument("--nginx", default="nginx")
+    parser.add_argument("--only", choices=["memory"], help="update this section of --out only")
     args = parser.parse_args()
     res = Results(*load(args.results))
+    if args.only:
+        doc = replace_block(args.out, memory_block(res, args), args.only)
+        with open(args.out, "w") as f:
+            f.write(doc)
+        print(memory_block(res, args))
+        return
     doc = f"""# Zexa SDK benchmarks
 
 Produced by `bash bench/run.sh` (raw lines in `bench/out/results.jsonl`). Rounds are
@@ -322,6 +458,8 @@ RSS growth is VmRSS after the iteration minus before it (after a `gc.collect()` 
 ## 5. Import time (fresh interpreter each, median)
 
 {import_section(res)}
+
+{memory_block(res, args)}
 
 ## Notes
 

@@ -1620,6 +1620,24 @@ void zexa_upload_preview_free(struct ZexaUploadPreview *preview);
 void zexa_import_result_free(struct ZexaImportResult *result);
 
 /**
+ * Sets how many idle connections the client keeps open for reuse (default 64, at most 4096;
+ * 0 keeps none). Each holds a socket and about 36 KiB (76 KiB over TLS): a server with a
+ * client per tenant sets 1 or 2. Over 4096 is refused with `ZEXA_INVALID_INPUT` when the
+ * client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ */
+zexa_status zexa_client_builder_set_max_idle_connections(struct ZexaClientBuilder *builder,
+                                                         uint32_t max_idle_connections);
+
+/**
+ * Sets, in milliseconds, how long an unused connection is kept for reuse (default 30000;
+ * from 1 up to 3600000, one hour). An older one is closed at the client's next call;
+ * `zexa_client_free` closes them all. Out of range is refused with `ZEXA_INVALID_INPUT` when
+ * the client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ */
+zexa_status zexa_client_builder_set_idle_timeout_ms(struct ZexaClientBuilder *builder,
+                                                    uint64_t idle_timeout_ms);
+
+/**
  * The status of this thread's last failure, or `ZEXA_OK` if the last `zexa_status` call
  * succeeded. Thread-local: failures of other threads are never visible here.
  */
@@ -1868,6 +1886,41 @@ void zexa_webhook_event_free(struct ZexaWebhookEvent *event);
  * The version of this library, e.g. `"0.1.0"`. Static: never free it. Thread-safe.
  */
 const char *zexa_version(void);
+
+/**
+ * Sends every request through this proxy (`http://host:port`, `socks5://user:pass@host:port`;
+ * no scheme means http), whatever the environment says, loopback API URLs included. An https
+ * API is reached through a `CONNECT` tunnel the proxy cannot read; a plain-http (loopback)
+ * API only through a loopback proxy. The URL is checked when the client is built
+ * (`ZEXA_INVALID_INPUT` for a malformed one, or a non-loopback proxy to a plain-http API);
+ * its credentials are never logged nor put in an error. Returns `ZEXA_INVALID_ARGUMENT` for
+ * a NULL builder or a NULL/non-UTF-8 URL.
+ */
+zexa_status zexa_client_builder_set_proxy(struct ZexaClientBuilder *builder, const char *proxy_url);
+
+/**
+ * Uses no proxy at all, even one set in the environment. Returns `ZEXA_INVALID_ARGUMENT` for
+ * a NULL builder.
+ */
+zexa_status zexa_client_builder_set_no_proxy(struct ZexaClientBuilder *builder);
+
+/**
+ * Whether the environment is read (default true): `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+ * `NO_PROXY` (curl's conventions; a loopback API is never proxied from them) and
+ * `SSL_CERT_FILE` / `SSL_CERT_DIR`. A malformed variable makes the build fail with
+ * `ZEXA_INVALID_INPUT`, naming it. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ */
+zexa_status zexa_client_builder_set_trust_env(struct ZexaClientBuilder *builder, bool trust_env);
+
+/**
+ * Whether the operating system's certificate store is trusted instead of the Mozilla roots
+ * bundled in the library (default false), for a corporate CA installed on the machine.
+ * `SSL_CERT_FILE` / `SSL_CERT_DIR` and `zexa_client_builder_add_root_certificate_pem` still
+ * take precedence. A store without any certificate makes the build fail with
+ * `ZEXA_INVALID_INPUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ */
+zexa_status zexa_client_builder_set_use_os_trust_store(struct ZexaClientBuilder *builder,
+                                                       bool use_os);
 
 /**
  * The encoding and billed segments of the SMS body `text` (GSM 03.38): GSM-7 when every

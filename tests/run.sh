@@ -33,6 +33,9 @@ bash python/run_tests.sh
 step "Inbox page in headless Chromium"
 bash tests/browser/run.sh
 
+step "Real networks (squid, nginx with TLS and gzip, the OS trust store)"
+bash tests/network/run.sh
+
 step "Reliability and security (faults, bad input, fuzzing, load)"
 bash tests/reliability/run.sh
 

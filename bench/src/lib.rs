@@ -61,6 +61,11 @@ impl Args {
             .unwrap_or_else(|| panic!("--{name} is required"))
     }
 
+    /// The value of `--name`, if given (a path or other optional text).
+    pub fn optional(&self, name: &str) -> Option<String> {
+        self.values.get(name).cloned()
+    }
+
     /// The value of `--name` as a number, or `default` when absent.
     ///
     /// # Panics

@@ -6,9 +6,12 @@ use std::time::Duration;
 use crate::base_url::{check_base_url, DEFAULT_BASE_URL};
 use crate::client::{Client, Inner, Shared};
 use crate::error::{quoted, Error, Result};
+use crate::keepalive;
 use crate::pool::Connections;
+use crate::proxy::{self, ProxySetting};
 use crate::retry::RetryPolicy;
 use crate::secret::ApiKey;
+use crate::trust::{self, TrustSettings};
 
 /// Default bound of one attempt: connect, send, and read the whole answer.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -18,18 +21,6 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 /// The `User-Agent` product of this crate, always sent.
 pub const USER_AGENT: &str = concat!("zexa-rust/", env!("CARGO_PKG_VERSION"));
-
-/// How the client reaches the network through a proxy.
-#[derive(Debug, Clone, Default)]
-enum ProxySetting {
-    /// `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`... as ureq reads them.
-    #[default]
-    FromEnvironment,
-    /// No proxy, whatever the environment says.
-    Disabled,
-    /// This proxy URL (`http://`, `socks5://`...).
-    Url(String),
-}
 
 /// Builds a [`Client`]. Get one from [`Client::builder`].
 ///
@@ -53,9 +44,11 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     app: Option<String>,
     proxy: ProxySetting,
+    trust_env: bool,
     max_response_bytes: u64,
     max_idle_connections: usize,
-    root_certs_pem: Vec<Vec<u8>>,
+    trust: TrustSettings,
+    idle_timeout: Duration,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -81,9 +74,11 @@ impl ClientBuilder {
             retry: RetryPolicy::default(),
             app: None,
             proxy: ProxySetting::FromEnvironment,
+            trust_env: true,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
-            max_idle_connections: 64,
-            root_certs_pem: Vec::new(),
+            max_idle_connections: keepalive::DEFAULT_MAX_IDLE_CONNECTIONS,
+            idle_timeout: keepalive::DEFAULT_IDLE_TIMEOUT,
+            trust: TrustSettings::default(),
         }
     }
 
@@ -148,17 +143,41 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends through this proxy (`http://host:port`, `socks5://host:port`), whatever the
-    /// environment says.
+    /// Sends through this proxy (`http://host:port`, `socks5://user:pass@host:port`; no
+    /// scheme means http), whatever the environment says, and for every target, loopback
+    /// ones included (a local debugging proxy). An https API is reached through a `CONNECT`
+    /// (or SOCKS) tunnel, so the proxy never sees the key; a plain-http API (a loopback
+    /// sandbox) only through a loopback proxy, else [`Self::build`] refuses. The credentials
+    /// in the URL are never logged nor put in an error.
     pub fn proxy(mut self, url: impl Into<String>) -> Self {
         self.proxy = ProxySetting::Url(url.into());
         self
     }
 
-    /// Uses no proxy, even one set in the environment. By default the proxy variables of the
-    /// environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`) are honoured.
+    /// Uses no proxy, even one set in the environment.
     pub fn no_proxy(mut self) -> Self {
         self.proxy = ProxySetting::Disabled;
+        self
+    }
+
+    /// Whether the environment is read (default true): the proxy variables, by curl's
+    /// conventions (`HTTPS_PROXY` for an https API, `HTTP_PROXY` for http, `ALL_PROXY` as the
+    /// fallback, `NO_PROXY` with domains, `host:port`, IPs, CIDR ranges and `*`; a loopback
+    /// API is never proxied from the environment), and `SSL_CERT_FILE` / `SSL_CERT_DIR` for
+    /// the CA certificates. A malformed variable is an error at [`Self::build`], naming it.
+    /// An explicit [`Self::proxy`] or CA certificate wins over the environment either way.
+    pub fn trust_env(mut self, trust: bool) -> Self {
+        self.trust_env = trust;
+        self
+    }
+
+    /// Trusts the operating system's certificate store (on Linux the OpenSSL bundle, e.g.
+    /// `/etc/ssl/certs`; the Keychain on macOS, the system store on Windows) instead of the
+    /// Mozilla roots bundled in the SDK, which stay the default. For a corporate CA installed
+    /// on the machine. `SSL_CERT_FILE` / `SSL_CERT_DIR` and [`Self::add_root_certificate_pem`]
+    /// still take precedence.
+    pub fn use_os_trust_store(mut self, use_os: bool) -> Self {
+        self.trust.os_store = use_os;
         self
     }
 
@@ -169,17 +188,28 @@ impl ClientBuilder {
         self
     }
 
-    /// How many idle connections the pool keeps open for reuse (default 64). Calls beyond it
-    /// still work; their connections are closed after use.
+    /// How many idle connections the pool keeps open for reuse (default 64, at most
+    /// [`MAX_IDLE_CONNECTIONS`](crate::MAX_IDLE_CONNECTIONS); 0 keeps none). Calls beyond it
+    /// still work; their connections are closed after use. Each idle connection holds a socket
+    /// and about 36 KiB (76 KiB over TLS): a server with a client per tenant sets 1 or 2.
     pub fn max_idle_connections(mut self, connections: usize) -> Self {
         self.max_idle_connections = connections;
         self
     }
 
+    /// How long an unused connection is kept for reuse (default 30 s, from 1 ms up to one
+    /// hour). An older one is closed at the client's next call instead of reused; dropping the
+    /// client (its last clone) closes every connection at once.
+    pub fn idle_timeout(mut self, timeout: Duration) -> Self {
+        self.idle_timeout = timeout;
+        self
+    }
+
     /// Trusts the CA certificates in this PEM document, instead of the built-in web roots
-    /// (for a private gateway or a test server). May be called more than once.
+    /// (for a private gateway or a test server). May be called more than once. Wins over
+    /// `SSL_CERT_FILE` / `SSL_CERT_DIR` and [`Self::use_os_trust_store`].
     pub fn add_root_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
-        self.root_certs_pem.push(pem.into());
+        self.trust.pems.push(pem.into());
         self
     }
 
@@ -188,7 +218,11 @@ impl ClientBuilder {
     /// # Errors
     /// [`Error::InvalidInput`] for a key that is empty, longer than 1 KiB or not printable
     /// ASCII, an unparsable base URL, plain http to a remote host, a zero timeout, an app info
-    /// that is not printable ASCII or longer than 256 bytes, an invalid proxy or CA.
+    /// that is not printable ASCII or longer than 256 bytes, an invalid proxy or CA, a proxy
+    /// variable or `SSL_CERT_FILE`/`SSL_CERT_DIR` that is malformed, a plain-http API through a
+    /// proxy that is not loopback, more idle connections than
+    /// [`MAX_IDLE_CONNECTIONS`](crate::MAX_IDLE_CONNECTIONS), an idle timeout of zero or over an
+    /// hour.
     pub fn build(self) -> Result<Client> {
         let key = ApiKey::new(&self.api_key)?;
         let base_url = check_base_url(&self.base_url)?;
@@ -198,18 +232,12 @@ impl ClientBuilder {
         if self.total_timeout.is_some_and(|t| t.is_zero()) {
             return Err(Error::invalid("total_timeout", "must be greater than zero"));
         }
-        let proxy = match &self.proxy {
-            ProxySetting::FromEnvironment => ureq::Proxy::try_from_env(),
-            ProxySetting::Disabled => None,
-            // The URL is not quoted: it may carry the proxy's credentials.
-            ProxySetting::Url(url) => Some(
-                ureq::Proxy::new(url)
-                    .map_err(|e| Error::invalid("proxy", format!("not a usable proxy URL: {e}")))?,
-            ),
-        };
+        let proxy = proxy::choose(&self.proxy, self.trust_env, &base_url)?;
+        let roots = trust::roots(&self.trust, self.trust_env)?;
         if let Some(app) = &self.app {
             check_app_info(app)?;
         }
+        keepalive::check(self.max_idle_connections, self.idle_timeout)?;
         let user_agent = match &self.app {
             Some(app) => format!("{USER_AGENT} {app}"),
             None => USER_AGENT.to_owned(),
@@ -223,11 +251,15 @@ impl ClientBuilder {
             .proxy(proxy)
             .user_agent(user_agent)
             .accept("application/json")
+            // JSON compresses 3-4x: on a slow link that is the whole page time. The body limit
+            // applies to the decompressed bytes as they are read (see transport::send_once).
+            .accept_encoding("gzip")
             .timeout_connect(Some(self.connect_timeout.min(self.timeout)))
             .max_idle_connections(self.max_idle_connections)
             .max_idle_connections_per_host(self.max_idle_connections);
-        if !self.root_certs_pem.is_empty() {
-            config = config.tls_config(tls_with_roots(&self.root_certs_pem)?);
+        config = keepalive::apply(config, self.idle_timeout);
+        if let Some(roots) = roots {
+            config = config.tls_config(ureq::tls::TlsConfig::builder().root_certs(roots).build());
         }
         let shared = Shared {
             connections: Connections::new(config.build()),
@@ -274,27 +306,4 @@ fn check_app_info(app: &str) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// A TLS configuration trusting exactly the certificates in `pems`.
-fn tls_with_roots(pems: &[Vec<u8>]) -> Result<ureq::tls::TlsConfig> {
-    let mut certs = Vec::new();
-    for pem in pems {
-        for item in ureq::tls::parse_pem(pem) {
-            match item {
-                Ok(ureq::tls::PemItem::Certificate(cert)) => certs.push(cert),
-                Ok(_) => {}
-                Err(e) => return Err(Error::invalid("root_certificate", format!("not valid PEM: {e}"))),
-            }
-        }
-    }
-    if certs.is_empty() {
-        return Err(Error::invalid(
-            "root_certificate",
-            "no certificate found in the PEM",
-        ));
-    }
-    Ok(ureq::tls::TlsConfig::builder()
-        .root_certs(ureq::tls::RootCerts::new_with_certs(&certs))
-        .build())
 }

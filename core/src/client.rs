@@ -519,11 +519,16 @@ pub(crate) fn json_payload<T: Serialize + ?Sized>(body: &T) -> Result<Payload> {
 /// the body may echo the key: both are cleaned as every error text is.
 fn decode<T: DeserializeOwned>(answer: &Answer, secret: &str) -> Result<T> {
     serde_json::from_slice(&answer.body).map_err(|e| {
-        let body = String::from_utf8_lossy(&answer.body).replace(secret, REDACTED);
+        // A text body is cleaned before it is cut into an excerpt; a binary one is described,
+        // never quoted, so it is passed as it is.
+        let cleaned = std::str::from_utf8(&answer.body)
+            .ok()
+            .filter(|text| text.contains(secret))
+            .map(|text| text.replace(secret, REDACTED));
         Error::decode(
             answer.status,
             body_text(&e.to_string(), secret),
-            body.as_bytes(),
+            cleaned.as_ref().map_or(&answer.body[..], |text| text.as_bytes()),
             answer.attempts,
             answer.effectful,
         )
@@ -595,11 +600,7 @@ fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> 
             let message = match message {
                 Some(message) => body_text(&message, secret),
                 None => {
-                    let text = excerpt(
-                        String::from_utf8_lossy(&body)
-                            .replace(secret, REDACTED)
-                            .as_bytes(),
-                    );
+                    let text = excerpt(&redact_bytes(&body, secret));
                     if text.is_empty() {
                         format!("HTTP {status} with an empty body")
                     } else {
@@ -649,6 +650,24 @@ fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> 
             cause,
         },
     }
+}
+
+/// `body` with every occurrence of `secret` replaced by [`REDACTED`], bytes kept as they are
+/// (a lossy conversion first would turn a binary body into text for the excerpt).
+fn redact_bytes<'a>(body: &'a [u8], secret: &str) -> std::borrow::Cow<'a, [u8]> {
+    let secret = secret.as_bytes();
+    if secret.is_empty() || !body.windows(secret.len()).any(|w| w == secret) {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.windows(secret.len()).position(|w| w == secret) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(REDACTED.as_bytes());
+        rest = &rest[at + secret.len()..];
+    }
+    out.extend_from_slice(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Every string of an error's `details`, the key removed and cut to a body excerpt's length.

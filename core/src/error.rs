@@ -462,12 +462,53 @@ pub(crate) fn truncated(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 pub(crate) const EXCERPT_CHARS: usize = 200;
 
 /// The first characters of a body as lossy UTF-8, whitespace collapsed, for error messages.
+/// A body that is not text (compressed bytes, an image) is described, never quoted: its bytes
+/// would be junk in a message and a log line.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let head = &body[..body.len().min(EXCERPT_CHARS * 4)];
     let text = String::from_utf8_lossy(head);
-    let mut out: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let unreadable = text
+        .chars()
+        .filter(|c| *c == char::REPLACEMENT_CHARACTER || (c.is_control() && !c.is_whitespace()))
+        .count();
+    // A cut in the middle of a UTF-8 sequence at the end of `head` makes at most one.
+    if unreadable > 1 || (unreadable == 1 && head.len() == body.len()) {
+        let what = if body.starts_with(&[0x1f, 0x8b]) {
+            "gzip-compressed data"
+        } else {
+            "binary data"
+        };
+        return format!("<{} bytes of {what}>", body.len());
+    }
+    let mut out: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(char::REPLACEMENT_CHARACTER, "");
     if out.chars().count() > EXCERPT_CHARS {
         out = out.chars().take(EXCERPT_CHARS).collect::<String>() + "…";
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_of_binary_bodies_are_printable() {
+        assert_eq!(excerpt(b"  not\n json "), "not json");
+        assert_eq!(
+            excerpt(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff]),
+            "<11 bytes of gzip-compressed data>"
+        );
+        assert_eq!(
+            excerpt(&[0xce, 0xb2, 0x00, 0x01, 0x02]),
+            "<5 bytes of binary data>"
+        );
+        // A body cut in the middle of a character is still text.
+        let long = "é".repeat(500);
+        assert!(!excerpt(long.as_bytes()).contains(char::REPLACEMENT_CHARACTER));
+        assert!(excerpt("Olá".as_bytes()) == "Olá");
+    }
 }

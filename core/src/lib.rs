@@ -31,6 +31,11 @@
 //!   walk every item lazily, one page in memory at a time.
 //! - **Secrets**: the key is in no `Debug` output, error or log line, and is sent over plain
 //!   http only to a loopback host. Redirects are not followed.
+//! - **Real networks**: gzip is asked for and decoded (the body cap counts decompressed bytes);
+//!   proxies come from the environment by curl's conventions, or are set with
+//!   [`ClientBuilder::proxy`], [`ClientBuilder::no_proxy`] and [`ClientBuilder::trust_env`],
+//!   and never see the key in clear; `SSL_CERT_FILE` / `SSL_CERT_DIR` are honoured and
+//!   [`ClientBuilder::use_os_trust_store`] trusts the system's CAs.
 //! - **Forward compatibility**: unknown response fields are kept in each model's `extra`,
 //!   unknown enum values as `Unknown(String)`.
 //!
@@ -48,11 +53,14 @@ mod cancel;
 mod client;
 mod enums;
 mod error;
+mod keepalive;
 mod models;
 mod multipart;
 mod page;
 mod phone;
 mod pool;
+mod proxy;
+mod proxy_env;
 mod resolver;
 mod resources;
 mod retry;
@@ -60,7 +68,9 @@ mod secret;
 mod slicing;
 mod sms;
 mod timestamp;
+mod tls;
 mod transport;
+mod trust;
 mod url;
 mod validate;
 
@@ -72,6 +82,9 @@ pub use cancel::CancelToken;
 pub use client::{Client, MAX_URL_BYTES};
 pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
 pub use error::{ApiError, Error, ErrorKind, Result};
+pub use keepalive::{
+    DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_IDLE_CONNECTIONS, MAX_IDLE_CONNECTIONS, MAX_IDLE_TIMEOUT,
+};
 pub use models::{
     parse_webhook_event, Campaign, CampaignPreview, Contact, ContactList, Credits, Export, Extra,
     ImportResult, ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,

@@ -18,10 +18,9 @@
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
-use ureq::unversioned::transport::{
-    ConnectProxyConnector, Connector, RustlsConnector, SocksConnector, TcpConnector,
-};
+use ureq::unversioned::transport::{ConnectProxyConnector, Connector, SocksConnector, TcpConnector};
 
+use crate::proxy::NamedProxy;
 use crate::slicing::Slicer;
 
 /// The pool of one process, and that process.
@@ -80,13 +79,16 @@ impl Connections {
 }
 
 /// An agent with our resolver (no thread spawned per lookup) and ureq's default connector
-/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop).
+/// chain with [`Slicer`] right above the TCP socket (reads that a check can stop), its proxy
+/// connectors wrapped so that their failures name the proxy, and the TLS connector this
+/// process shares between clients of equal TLS settings ([`crate::tls`]).
 fn agent(config: &ureq::config::Config) -> ureq::Agent {
+    let tls = crate::tls::connector_for(config.tls_config());
     let connector =
-        ().chain(SocksConnector::default())
-            .chain(ConnectProxyConnector::default())
+        ().chain(NamedProxy(SocksConnector::default()))
+            .chain(NamedProxy(ConnectProxyConnector::default()))
             .chain(TcpConnector::default())
             .chain(Slicer)
-            .chain(RustlsConnector::default());
+            .chain(tls);
     ureq::Agent::with_parts(config.clone(), connector, crate::resolver::SdkResolver::default())
 }

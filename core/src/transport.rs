@@ -236,6 +236,11 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
         .get(&X_REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    if let Some(message) = unasked_encoding(headers) {
+        return Attempt::fatal(message, Some(status));
+    }
+    // ureq decodes gzip under this limit: it caps the decompressed bytes as they are read, so
+    // a small compressed bomb stops at the limit instead of filling memory.
     match response
         .body_mut()
         .with_config()
@@ -252,6 +257,31 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
     }
 }
 
+/// Why a body in a `Content-Encoding` the client cannot read is refused, or `None` when it can
+/// be read. ureq decodes a body whose header is exactly `gzip` and passes any other one
+/// through undecoded (`br`, `zstd`, but also `GZIP` or `gzip, gzip`), and the JSON error would
+/// then quote compressed bytes.
+fn unasked_encoding(headers: &http::HeaderMap) -> Option<String> {
+    let mut values = headers.get_all(http::header::CONTENT_ENCODING).iter();
+    let first = values.next()?;
+    let readable = first == "gzip"
+        || first
+            .to_str()
+            .is_ok_and(|v| v.trim().eq_ignore_ascii_case("identity"));
+    if readable && values.next().is_none() {
+        return None;
+    }
+    let all: Vec<&str> = headers
+        .get_all(http::header::CONTENT_ENCODING)
+        .iter()
+        .map(|v| v.to_str().unwrap_or("?"))
+        .collect();
+    Some(format!(
+        "the body is compressed with {}, which the client did not ask for (it accepts gzip only)",
+        crate::error::quoted(&all.join(", "))
+    ))
+}
+
 /// Sorts a ureq error into how safe it is to send again, keeping the error as the cause.
 fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
     let mut attempt = sort(&error, status);
@@ -264,8 +294,33 @@ fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
 }
 
 fn sort(error: &ureq::Error, status: Option<u16>) -> Attempt {
+    if let ureq::Error::Io(io) = error {
+        if let Some(proxy) = io
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<crate::proxy::ProxyFailure>())
+        {
+            // The request never reached the API. A refusal is given again; an unreachable
+            // proxy may come back, like an unreachable server.
+            let message = proxy.message.clone();
+            return if proxy.timed_out {
+                Attempt::TimedOut {
+                    message,
+                    before_sending: true,
+                    cause: None,
+                }
+            } else if proxy.refused {
+                Attempt::fatal(message, None)
+            } else {
+                Attempt::not_connected(message)
+            };
+        }
+    }
     let message = error.to_string();
     match error {
+        // A corrupt compressed body is an answer that cannot be read, like bad JSON.
+        ureq::Error::Decompress(coding, cause) => {
+            Attempt::fatal(format!("the {coding}-compressed body is corrupt: {cause}"), status)
+        }
         ureq::Error::Timeout(phase) => Attempt::TimedOut {
             message,
             before_sending: matches!(phase, ureq::Timeout::Resolve | ureq::Timeout::Connect),

@@ -30,7 +30,7 @@ pub(crate) fn client<'a>(client: *const ZexaClient) -> Result<&'a zexa::Client, 
 }
 
 /// Applies `change` to the builder behind `builder`.
-fn configure(
+pub(crate) fn configure(
     builder: *mut ZexaClientBuilder,
     change: impl FnOnce(zexa::ClientBuilder) -> Result<zexa::ClientBuilder, Failure>,
 ) -> zexa_status {

@@ -23,11 +23,13 @@ mod fuzz_tests;
 mod handle;
 mod imports;
 mod iter;
+mod keepalive;
 mod last_error;
 mod logging;
 mod messages;
 mod misc;
 mod models;
+mod network;
 mod panic;
 mod sms;
 #[cfg(test)]

@@ -18,13 +18,13 @@ use crate::page::NativePage;
 use crate::record::into_model;
 
 /// A Python int argument that the core takes as `u32`.
-fn to_u32(field: &str, value: i64) -> zexa::Result<u32> {
+pub(crate) fn to_u32(field: &str, value: i64) -> zexa::Result<u32> {
     u32::try_from(value)
         .map_err(|_| invalid(field, format!("must be between 0 and {}, got {value}", u32::MAX)))
 }
 
 /// A number of seconds as a duration.
-fn seconds(field: &str, value: f64) -> zexa::Result<Duration> {
+pub(crate) fn seconds(field: &str, value: f64) -> zexa::Result<Duration> {
     Duration::try_from_secs_f64(value).map_err(|_| {
         invalid(
             field,
@@ -64,7 +64,7 @@ impl NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, total_timeout=None, app_name=None, ca_cert_pem=None))]
+    #[pyo3(signature = (api_key=None, *, base_url=None, timeout=30.0, max_retries=2, total_timeout=None, app_name=None, ca_cert_pem=None, network=None, max_idle_connections=None, idle_timeout=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -75,6 +75,9 @@ impl NativeClient {
         total_timeout: Option<f64>,
         app_name: Option<&str>,
         ca_cert_pem: Option<Vec<u8>>,
+        network: Option<PyRef<'_, crate::network::NetworkOptions>>,
+        max_idle_connections: Option<i64>,
+        idle_timeout: Option<f64>,
     ) -> PyResult<NativeClient> {
         let build = || -> zexa::Result<zexa::Client> {
             let mut builder = zexa::Client::builder_with_env(api_key)?;
@@ -87,9 +90,13 @@ impl NativeClient {
             if let Some(pem) = ca_cert_pem.clone() {
                 builder = builder.add_root_certificate_pem(pem);
             }
+            if let Some(network) = &network {
+                builder = network.apply(builder);
+            }
             if let Some(total) = total_timeout {
                 builder = builder.total_timeout(seconds("total_timeout", total)?);
             }
+            builder = crate::keepalive::apply(builder, max_idle_connections, idle_timeout)?;
             builder
                 .timeout(seconds("timeout", timeout)?)
                 .max_retries(to_u32("max_retries", max_retries)?)

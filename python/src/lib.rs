@@ -5,8 +5,10 @@ mod client;
 mod convert;
 mod errors;
 mod field;
+mod keepalive;
 mod logging;
 mod models;
+mod network;
 mod page;
 mod pick;
 mod record;
@@ -38,6 +40,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m.py());
     m.add("CORE_VERSION", zexa::VERSION)?;
     m.add_class::<client::NativeClient>()?;
+    m.add_class::<network::NetworkOptions>()?;
     m.add_class::<page::NativePage>()?;
     m.add_class::<Record>()?;
     m.add_class::<field::NativeField>()?;

@@ -40,14 +40,29 @@ def certs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
+BIG = 12 * 1024 * 1024
+
+
 class _Credits(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        body = json.dumps({"balance": 42, "currency": "AOA"}).encode()
+    protocol_version = "HTTP/1.1"  # keep-alive, as a real server
+
+    def _answer(self, payload: object) -> None:
+        body = json.dumps(payload).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        pad = "p" * BIG if self.path.endswith("/big") else ""
+        self._answer({"balance": 42, "currency": "AOA", "pad": pad})
+
+    def do_POST(self) -> None:  # noqa: N802
+        """An upload: counts the CSV rows that arrived whole (the file ends in a marker)."""
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        rows = body.count(b",+2449") if b"END,OF FILE\n" in body else 0
+        self._answer({"upload_id": "upl_1", "total_rows": rows})
 
     def log_message(self, *args: object) -> None:
         pass
@@ -92,3 +107,36 @@ def test_ca_cert_of_the_wrong_type_is_a_type_error() -> None:
 def test_ca_cert_without_a_certificate_is_refused(tmp_path: Path) -> None:
     with pytest.raises(zexa.InvalidInputError):
         zexa.Client("zx_test_key", ca_cert=b"not a pem")
+
+
+def test_ssl_cert_file_and_dir_are_honoured(
+    https_server: Tuple[str, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    url, ca = https_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))
+    assert zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5).credits.get().balance == 42
+    # trust_env=False ignores it: back to the bundled roots, which do not know this CA.
+    with pytest.raises(zexa.APIConnectionError):
+        zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5, trust_env=False).credits.get()
+    monkeypatch.delenv("SSL_CERT_FILE")
+    (tmp_path / "corp-ca.crt").write_bytes(ca.read_bytes())
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    assert zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5).credits.get().balance == 42
+
+
+def test_the_os_trust_store_does_not_know_a_private_ca(https_server: Tuple[str, Path]) -> None:
+    url, _ = https_server
+    with pytest.raises(zexa.APIConnectionError, match="(?i)certificate"):
+        zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=5, os_trust_store=True).credits.get()
+
+
+def test_a_large_page_and_a_large_upload_pass_over_tls(https_server: Tuple[str, Path]) -> None:
+    """The 16 KiB connection buffers (under and above rustls) stream whole bodies both ways."""
+    url, ca = https_server
+    client = zexa.Client("zx_test_key", base_url=url, max_retries=0, timeout=30, ca_cert=str(ca))
+    page = client.request("GET", "/big")
+    assert len(page["pad"]) == BIG
+    rows = [f"Contact {i},+2449{i:08}" for i in range(300_000)]
+    csv = ("name,phone\n" + "\n".join(rows) + "\nEND,OF FILE\n").encode()
+    assert len(csv) > 8 * 1024 * 1024
+    assert client.contacts.upload(csv, filename="big.csv").total_rows == len(rows)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 import os
 import weakref
 from types import TracebackType
-from typing import Any, Mapping, Optional, Type, Union
+from typing import Any, Literal, Mapping, Optional, Type, Union
 
-from ._native import NativeClient
+from ._native import NativeClient, NetworkOptions
 from ._resources import (
     Campaigns,
     ContactLists,
@@ -22,6 +23,18 @@ from ._resources import (
 __all__ = ["Client"]
 
 QueryValue = Union[str, int, float, bool]
+
+
+class _NotGiven(enum.Enum):
+    """The default of ``proxy``: told apart from an explicit ``proxy=None`` (no proxy)."""
+
+    NOT_GIVEN = "NOT_GIVEN"
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+_NOT_GIVEN: Literal[_NotGiven.NOT_GIVEN] = _NotGiven.NOT_GIVEN
 
 
 def _query_value(value: QueryValue) -> str:
@@ -40,6 +53,23 @@ def _read_pem(ca_cert: Union[str, bytes, "os.PathLike[str]", None]) -> Optional[
         with open(ca_cert, "rb") as pem:
             return pem.read()
     raise TypeError(f"ca_cert must be a path or PEM bytes, not {type(ca_cert).__name__}")
+
+
+def _network(
+    proxy: Union[str, None, Literal[_NotGiven.NOT_GIVEN]],
+    trust_env: Optional[bool],
+    os_trust_store: Optional[bool],
+) -> NetworkOptions:
+    """The proxy and trust settings for the core; ``None`` leaves a setting at its default."""
+    if proxy is not _NOT_GIVEN and proxy is not None and not isinstance(proxy, str):
+        raise TypeError(f"proxy must be a URL string or None, not {type(proxy).__name__}")
+    given = proxy is not _NOT_GIVEN
+    return NetworkOptions(
+        proxy_given=given,
+        proxy=proxy if isinstance(proxy, str) else None,
+        trust_env=trust_env,
+        os_trust_store=os_trust_store,
+    )
 
 
 _LIVE_NATIVES: "weakref.WeakSet[NativeClient]" = weakref.WeakSet()
@@ -66,6 +96,19 @@ class Client:
     included.
     ``ca_cert`` trusts the CA certificates of a PEM file (a path) or PEM ``bytes`` instead
     of the built-in web roots, for a private gateway or a test server.
+    ``max_idle_connections`` bounds the idle connections kept for reuse (default 64, 0 keeps
+    none) and ``idle_timeout`` (seconds, default 30) how long an unused one is kept; each
+    idle connection holds a socket and about 36 KiB (76 KiB over TLS). A server with one
+    client per tenant sets ``max_idle_connections=1`` (see the README).
+
+    ``proxy="http://host:3128"`` (or ``socks5://user:pass@host:1080``) sends every request
+    through that proxy, loopback base URLs included; ``proxy=None`` uses no proxy at all; left
+    out, the environment's proxy applies (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``,
+    ``NO_PROXY``, as curl reads them; a loopback base URL is never proxied from them).
+    ``trust_env=False`` ignores the environment: its proxy variables and ``SSL_CERT_FILE`` /
+    ``SSL_CERT_DIR``. ``os_trust_store=True`` trusts the operating system's certificate store
+    (for a corporate CA) instead of the bundled Mozilla roots. A malformed proxy setting raises
+    ``InvalidInputError`` naming it; proxy credentials never appear in errors or logs.
 
     One client is safe to share across threads (the GIL is released during every call); use
     it as a context manager or just let it go.
@@ -110,6 +153,11 @@ class Client:
         total_timeout: Optional[float] = None,
         app_name: Optional[str] = None,
         ca_cert: Union[str, bytes, "os.PathLike[str]", None] = None,
+        proxy: Union[str, None, Literal[_NotGiven.NOT_GIVEN]] = _NOT_GIVEN,
+        trust_env: Optional[bool] = None,
+        os_trust_store: Optional[bool] = None,
+        max_idle_connections: Optional[int] = None,
+        idle_timeout: Optional[float] = None,
     ) -> None:
         """Creates a client; see the class documentation for the settings."""
         native = NativeClient(
@@ -120,6 +168,9 @@ class Client:
             total_timeout=total_timeout,
             app_name=app_name,
             ca_cert_pem=_read_pem(ca_cert),
+            network=_network(proxy, trust_env, os_trust_store),
+            max_idle_connections=max_idle_connections,
+            idle_timeout=idle_timeout,
         )
         self._attach(native)
 

@@ -18,7 +18,7 @@ from ._models import (
 )
 from ._sms import CampaignPreview, SmsSegments, SmsSmartEncoded
 
-__all__ = ["CORE_VERSION", "NativeClient", "NativeSandbox", "NativeField", "NativePage", "Record", "register_model", "to_e164", "parse_webhook_event", "sms_segments", "sms_smart_encode", "campaigns_preview"]
+__all__ = ["CORE_VERSION", "NativeClient", "NativeSandbox", "NativeField", "NativePage", "Record", "register_model", "to_e164", "parse_webhook_event", "sms_segments", "sms_smart_encode", "campaigns_preview", "NetworkOptions"]
 
 CORE_VERSION: str
 """The version of the Rust core."""
@@ -67,6 +67,19 @@ def campaigns_preview(native: NativeClient, contact_list_id: str, channel: str, 
     """What a campaign would use, without creating it (GIL released during the request)."""
 
 @final
+class NetworkOptions:
+    """Proxy and trust-store settings for ``NativeClient``."""
+
+    def __new__(
+        cls,
+        *,
+        proxy_given: bool = False,
+        proxy: Optional[str] = None,
+        trust_env: Optional[bool] = None,
+        os_trust_store: Optional[bool] = None,
+    ) -> NetworkOptions: ...
+
+@final
 class NativePage:
     """One page of a list endpoint, items as models."""
 
@@ -101,6 +114,9 @@ class NativeClient:
         total_timeout: Optional[float] = None,
         app_name: Optional[str] = None,
         ca_cert_pem: Optional[bytes] = None,
+        network: Optional[NetworkOptions] = None,
+        max_idle_connections: Optional[int] = None,
+        idle_timeout: Optional[float] = None,
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str:

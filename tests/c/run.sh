@@ -94,6 +94,7 @@ build_c tests/c/test_threads.c "$BUILD/test_threads" || ko "build test_threads"
 build_c tests/c/test_fork.c "$BUILD/test_fork" || ko "build test_fork"
 build_c tests/c/test_log.c "$BUILD/test_log" || ko "build test_log"
 build_c tests/c/test_sms.c "$BUILD/test_sms" || ko "build test_sms"
+build_c tests/c/test_network.c "$BUILD/test_network" || ko "build test_network"
 build_c examples/c/quickstart.c "$BUILD/quickstart" || ko "build examples/c/quickstart.c"
 g++ "${CXXFLAGS[@]}" $ZEXA_CFLAGS tests/cpp/roundtrip.cpp -o "$BUILD/roundtrip" $ZEXA_LIBS || ko "build roundtrip.cpp"
 
@@ -136,6 +137,8 @@ run_test() {
 }
 
 run_test test_args "$BUILD/test_args"
+# Its own server on 127.0.0.1 (compressed answers, a refusing proxy); no sandbox needed.
+run_test test_network "$BUILD/test_network"
 start_sandbox --delivery-ms 50
 run_test test_endpoints "$BUILD/test_endpoints" "$URL"
 start_sandbox --delivery-ms 50

@@ -61,6 +61,24 @@ int main(void) {
     CHECK_OK(zexa_client_builder_set_timeout_ms(builder, 0));
     CHECK_STATUS(zexa_client_builder_build(builder, &client), ZEXA_INVALID_INPUT);
     zexa_client_builder_free(builder);
+    /* Idle-connection settings: range-checked by the core when the client is built. */
+    BAD_ARG(zexa_client_builder_set_max_idle_connections(NULL, 1));
+    BAD_ARG(zexa_client_builder_set_idle_timeout_ms(NULL, 1000));
+    CHECK_OK(zexa_client_builder_new("zx_sandbox_key", &builder));
+    CHECK_OK(zexa_client_builder_set_idle_timeout_ms(builder, 0));
+    CHECK_STATUS(zexa_client_builder_build(builder, &client), ZEXA_INVALID_INPUT);
+    CHECK(strstr(zexa_last_error_message(), "idle_timeout") != NULL);
+    CHECK_OK(zexa_client_builder_set_idle_timeout_ms(builder, 3600001));
+    CHECK_STATUS(zexa_client_builder_build(builder, &client), ZEXA_INVALID_INPUT);
+    CHECK_OK(zexa_client_builder_set_idle_timeout_ms(builder, 3600000));
+    CHECK_OK(zexa_client_builder_set_max_idle_connections(builder, 4097));
+    CHECK_STATUS(zexa_client_builder_build(builder, &client), ZEXA_INVALID_INPUT);
+    CHECK(strstr(zexa_last_error_message(), "max_idle_connections") != NULL);
+    CHECK_OK(zexa_client_builder_set_max_idle_connections(builder, 0));
+    CHECK_OK(zexa_client_builder_build(builder, &client));
+    zexa_client_free(client);
+    client = NULL;
+    zexa_client_builder_free(builder);
     CHECK_OK(zexa_client_new("zx_sandbox_key", "http://127.0.0.1:1/v1", &client));
 
     /* Handle and out-pointer arguments. */

@@ -299,3 +299,66 @@ pub fn contact(id: &str) -> Value {
 pub fn page(data: Vec<Value>, total: u64, page: u32, per_page: u32) -> Value {
     serde_json::json!({"data": data, "meta": {"total": total, "page": page, "per_page": per_page}})
 }
+
+/// A small `CONNECT` proxy on 127.0.0.1, for the proxy tests: it records every request head it
+/// gets, answers each `CONNECT` with `answer` (e.g. `403 Forbidden`), and on `200` tunnels the
+/// connection to the requested target, recording the bytes the client sent through it.
+pub struct ConnectProxy {
+    pub server: RawServer,
+    /// The request heads received (`CONNECT host:port HTTP/1.1 ...`).
+    pub heads: Arc<std::sync::Mutex<Vec<String>>>,
+    /// The bytes the client sent inside the tunnels.
+    pub tunnelled: Arc<std::sync::Mutex<Vec<u8>>>,
+}
+
+impl ConnectProxy {
+    pub fn start(answer: &'static str) -> ConnectProxy {
+        let heads = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let tunnelled = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (h, t) = (Arc::clone(&heads), Arc::clone(&tunnelled));
+        let server = RawServer::start(move |mut client| {
+            let Some(head) = read_request(&mut client) else {
+                return;
+            };
+            let head = String::from_utf8_lossy(&head).into_owned();
+            h.lock().unwrap().push(head.clone());
+            if !answer.starts_with("200") {
+                let _ = write!(client, "HTTP/1.1 {answer}\r\ncontent-length: 0\r\n\r\n");
+                return;
+            }
+            let target = head.split_whitespace().nth(1).unwrap_or_default().to_owned();
+            let Ok(mut upstream) = TcpStream::connect(target) else {
+                return;
+            };
+            let _ = write!(client, "HTTP/1.1 200 Connection established\r\n\r\n");
+            let (mut from_client, mut to_upstream) =
+                (client.try_clone().unwrap(), upstream.try_clone().unwrap());
+            let record = Arc::clone(&t);
+            std::thread::spawn(move || {
+                let mut chunk = [0u8; 4096];
+                while let Ok(n) = from_client.read(&mut chunk) {
+                    if n == 0 || to_upstream.write_all(&chunk[..n]).is_err() {
+                        break;
+                    }
+                    record.lock().unwrap().extend_from_slice(&chunk[..n]);
+                }
+                let _ = to_upstream.shutdown(std::net::Shutdown::Write);
+            });
+            let _ = std::io::copy(&mut upstream, &mut client);
+        });
+        ConnectProxy {
+            server,
+            heads,
+            tunnelled,
+        }
+    }
+
+    /// `http://127.0.0.1:port`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.server.addr)
+    }
+
+    pub fn heads(&self) -> Vec<String> {
+        self.heads.lock().unwrap().clone()
+    }
+}
