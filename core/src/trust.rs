@@ -11,6 +11,8 @@
 
 use std::path::PathBuf;
 
+use arc_swap::ArcSwapOption;
+
 use ureq::tls::{Certificate, PemItem, RootCerts};
 
 use crate::error::{Error, Result};
@@ -47,14 +49,58 @@ pub(crate) fn roots(settings: &TrustSettings, trust_env: bool) -> Result<Option<
                 (None, Some(_)) => "SSL_CERT_DIR",
                 _ => "SSL_CERT_FILE/SSL_CERT_DIR",
             };
-            let found = rustls_native_certs::load_certs_from_paths(file.as_deref(), dir.as_deref());
-            return certs_or_error(found, field).map(Some);
+            let source = Source::Paths(file.clone(), dir.clone());
+            return cached(source, || {
+                let found = rustls_native_certs::load_certs_from_paths(file.as_deref(), dir.as_deref());
+                certs_or_error(found, field)
+            })
+            .map(Some);
         }
     }
     if settings.os_store {
-        return certs_or_error(rustls_native_certs::load_native_certs(), "os_trust_store").map(Some);
+        return cached(Source::OsStore, || {
+            certs_or_error(rustls_native_certs::load_native_certs(), "os_trust_store")
+        })
+        .map(Some);
     }
     Ok(None)
+}
+
+/// Where a set of roots was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    /// `SSL_CERT_FILE` and `SSL_CERT_DIR`.
+    Paths(Option<PathBuf>, Option<PathBuf>),
+    /// The operating system's store.
+    OsStore,
+}
+
+/// Roots loaded from the environment or the OS store, kept once per process for where they
+/// came from. Reading and parsing a bundle takes milliseconds and its copy weighs about
+/// 150 KiB: made per client, a server with a client per tenant (where `SSL_CERT_FILE` is
+/// commonly set) would pay both for every tenant. Clones of one `RootCerts` share its
+/// certificates, so clients with these roots also share one TLS connector (see `tls.rs`).
+/// Like curl and requests in a long-lived session, a bundle changed on disk is seen by the
+/// next process. An `ArcSwap`, not a lock: a fork must not leave it locked.
+static LOADED: ArcSwapOption<Vec<(Source, RootCerts)>> = ArcSwapOption::const_empty();
+
+fn cached(source: Source, load: impl FnOnce() -> Result<RootCerts>) -> Result<RootCerts> {
+    if let Some(found) = LOADED.load().as_deref().and_then(|all| {
+        all.iter()
+            .find(|(s, _)| *s == source)
+            .map(|(_, roots)| roots.clone())
+    }) {
+        return Ok(found);
+    }
+    let roots = load()?;
+    LOADED.rcu(|current| {
+        let mut next: Vec<(Source, RootCerts)> = current.as_deref().cloned().unwrap_or_default();
+        if !next.iter().any(|(s, _)| *s == source) {
+            next.push((source.clone(), roots.clone()));
+        }
+        Some(std::sync::Arc::new(next))
+    });
+    Ok(roots)
 }
 
 /// The certificates found, or an error saying why there were none.
@@ -93,4 +139,26 @@ fn from_pems(pems: &[Vec<u8>]) -> Result<RootCerts> {
         ));
     }
     Ok(RootCerts::new_with_certs(&certs))
+}
+
+#[cfg(test)]
+mod loaded_once {
+    use super::*;
+
+    #[test]
+    fn roots_from_one_place_are_loaded_once_per_process_and_shared() {
+        let source = Source::Paths(Some(PathBuf::from("/nonexistent/zexa-test-bundle.pem")), None);
+        let loads = std::sync::atomic::AtomicUsize::new(0);
+        let load = || {
+            loads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(RootCerts::from(Vec::<Certificate<'static>>::new()))
+        };
+        let first = cached(source.clone(), load).unwrap();
+        let second = cached(source, || unreachable!("loaded again")).unwrap();
+        assert_eq!(loads.into_inner(), 1);
+        match (first, second) {
+            (RootCerts::Specific(a), RootCerts::Specific(b)) => assert!(std::sync::Arc::ptr_eq(&a, &b)),
+            _ => panic!("specific roots"),
+        }
+    }
 }
