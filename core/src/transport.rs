@@ -318,9 +318,25 @@ fn sort(error: &ureq::Error, status: Option<u16>) -> Attempt {
     let message = error.to_string();
     match error {
         // A corrupt compressed body is an answer that cannot be read, like bad JSON.
-        ureq::Error::Decompress(coding, cause) => {
-            Attempt::fatal(format!("the {coding}-compressed body is corrupt: {cause}"), status)
-        }
+        // The decoder also reports the socket's failures: a connection dropped or timed out in
+        // the middle of a compressed body is a transport failure, like one of a plain body.
+        ureq::Error::Decompress(coding, cause) => match cause.kind() {
+            IoKind::TimedOut | IoKind::WouldBlock => Attempt::TimedOut {
+                message: format!("timed out reading the {coding}-compressed body"),
+                before_sending: false,
+                cause: None,
+            },
+            IoKind::UnexpectedEof
+            | IoKind::ConnectionReset
+            | IoKind::ConnectionAborted
+            | IoKind::BrokenPipe => Attempt::failed(format!(
+                "the connection failed while reading the {coding}-compressed body: {cause}"
+            )),
+            _ => Attempt::fatal(
+                format!("the {coding}-compressed body is corrupt: {cause}"),
+                status,
+            ),
+        },
         ureq::Error::Timeout(phase) => Attempt::TimedOut {
             message,
             before_sending: matches!(phase, ureq::Timeout::Resolve | ureq::Timeout::Connect),

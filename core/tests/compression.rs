@@ -164,3 +164,31 @@ fn a_gzip_body_without_its_header_is_described_not_quoted() {
     let err = client(&server).with_max_retries(0).credits().get().unwrap_err();
     assert_eq!(api(&err).message, "<6 bytes of binary data>");
 }
+
+#[test]
+fn a_compressed_body_cut_by_the_peer_is_a_transport_failure_and_a_get_is_retried() {
+    // Seen with the sandbox's truncate fault once answers were gzip: a dropped connection was
+    // reported as a corrupt body, and not retried.
+    let body = gzip(&serde_json::to_vec(&json!({"balance": 3, "currency": "AOA"})).unwrap());
+    let server = RawServer::start(move |mut s| {
+        if read_request(&mut s).is_some() {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: {}\r\n\r\n",
+                body.len()
+            );
+            let _ = s
+                .write_all(head.as_bytes())
+                .and_then(|()| s.write_all(&body[..body.len() / 2]));
+        }
+    });
+    let err = expect_kind(
+        builder_at(&server.base_url()).build().unwrap().credits().get(),
+        ErrorKind::Transport,
+    );
+    assert_eq!(err.attempts(), 3, "a GET is retried: {err}");
+    assert_eq!(server.accepted(), 3);
+    assert!(
+        err.to_string().contains("connection failed while reading"),
+        "{err}"
+    );
+}
