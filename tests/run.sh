@@ -20,6 +20,8 @@ step "Rust tests (core, sandbox, ffi, bench helpers)"
 # The Python extension crate links against the interpreter at import time, so it is tested
 # from Python below, not by cargo; the reliability suite runs in release mode further down.
 cargo test --workspace --exclude zexa-python --exclude zexa-reliability
+# The optional `time` feature (conversions for `scheduled_at`).
+cargo test -p zexa --features time --lib timestamp
 
 step "quickstart (Rust, embedded sandbox)"
 env -u ZEXA_BASE_URL -u ZEXA_API_KEY cargo run -q --example quickstart
