@@ -43,4 +43,4 @@ bash tests/reliability/run.sh
 
 step "done"
 # Every step above stops the run on failure (set -e), so reaching here means all passed.
-echo "suites: 8 passed, 0 failed"
+echo "suites: 9 passed, 0 failed"

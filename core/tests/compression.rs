@@ -6,27 +6,12 @@ mod common;
 use std::io::Write;
 
 use common::*;
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use httpmock::Method::GET;
 use httpmock::MockServer;
 use serde_json::json;
 use zexa::{Error, ErrorKind};
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
 
-/// No control character and no U+FFFD: nothing a terminal or a log would show as junk.
-fn assert_printable(text: &str) {
-    assert!(
-        text.chars()
-            .all(|c| !c.is_control() && c != char::REPLACEMENT_CHARACTER),
-        "not printable: {text:?}"
-    );
-}
 
 fn page_of(n: usize) -> serde_json::Value {
     let data: Vec<_> = (0..n).map(|i| contact(&format!("ct_{i:05}"))).collect();

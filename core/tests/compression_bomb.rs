@@ -5,24 +5,9 @@ mod common;
 use std::io::Write;
 
 use common::*;
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use zexa::ErrorKind;
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
 
-/// No control character and no U+FFFD: nothing a terminal or a log would show as junk.
-fn assert_printable(text: &str) {
-    assert!(
-        text.chars()
-            .all(|c| !c.is_control() && c != char::REPLACEMENT_CHARACTER),
-        "not printable: {text:?}"
-    );
-}
 
 /// A body whose gzip stream inflates to 1 GiB of zeros: 1,024 gzip members of 1 MiB each
 /// (deflate cannot compress better than about 1:1000, so this is about 1 MiB on the wire).

@@ -295,6 +295,22 @@ pub fn contact(id: &str) -> Value {
     })
 }
 
+/// `bytes` gzip-compressed (the compression tests' bodies).
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// No control character and no U+FFFD: nothing a terminal or a log would show as junk.
+pub fn assert_printable(text: &str) {
+    assert!(
+        text.chars()
+            .all(|c| !c.is_control() && c != char::REPLACEMENT_CHARACTER),
+        "not printable: {text:?}"
+    );
+}
+
 /// A page body.
 pub fn page(data: Vec<Value>, total: u64, page: u32, per_page: u32) -> Value {
     serde_json::json!({"data": data, "meta": {"total": total, "page": page, "per_page": per_page}})
