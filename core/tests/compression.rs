@@ -11,8 +11,6 @@ use httpmock::MockServer;
 use serde_json::json;
 use zexa::{Error, ErrorKind};
 
-
-
 fn page_of(n: usize) -> serde_json::Value {
     let data: Vec<_> = (0..n).map(|i| contact(&format!("ct_{i:05}"))).collect();
     json!({"data": data, "total": n, "page": 1, "per_page": n})

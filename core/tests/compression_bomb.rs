@@ -7,8 +7,6 @@ use std::io::Write;
 use common::*;
 use zexa::ErrorKind;
 
-
-
 /// A body whose gzip stream inflates to 1 GiB of zeros: 1,024 gzip members of 1 MiB each
 /// (deflate cannot compress better than about 1:1000, so this is about 1 MiB on the wire).
 fn bomb() -> Vec<u8> {
