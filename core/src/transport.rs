@@ -326,6 +326,14 @@ fn sort(error: &ureq::Error, status: Option<u16>) -> Attempt {
                 before_sending: false,
                 cause: None,
             },
+            // "Peer disconnected" is ureq's word for a connection closed before the end of the
+            // body; the decoder says UnexpectedEof too for a stream that ends early inside a
+            // complete body, which is corrupt. The wording is pinned by Cargo.lock and checked
+            // by the compression tests (one of each).
+            IoKind::UnexpectedEof if cause.to_string() != "Peer disconnected" => Attempt::fatal(
+                format!("the {coding}-compressed body is corrupt: {cause}"),
+                status,
+            ),
             IoKind::UnexpectedEof
             | IoKind::ConnectionReset
             | IoKind::ConnectionAborted

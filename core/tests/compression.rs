@@ -175,3 +175,19 @@ fn a_compressed_body_cut_by_the_peer_is_a_transport_failure_and_a_get_is_retried
         "{err}"
     );
 }
+
+#[test]
+fn a_gzip_stream_that_ends_early_in_a_complete_body_is_corrupt_not_a_dropped_connection() {
+    let mut cut = gzip(br#"{"balance": 3, "currency": "AOA"}"#);
+    cut.truncate(cut.len() - 12);
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        req(when, GET, "/credits");
+        then.status(200)
+            .header("content-encoding", "gzip")
+            .body(cut.clone());
+    });
+    let err = expect_kind(client(&server).credits().get(), ErrorKind::Decode);
+    assert_eq!(err.attempts(), 1, "not retried: {err}");
+    assert!(err.to_string().contains("corrupt"), "{err}");
+}
