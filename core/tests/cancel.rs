@@ -10,12 +10,22 @@ use httpmock::MockServer;
 use serde_json::json;
 use zexa::{CancelToken, Channel, ErrorKind, SendMessage};
 
-/// Cancels `token` from another thread once `delay` has passed.
-fn cancel_after(token: &CancelToken, delay: Duration) -> std::thread::JoinHandle<()> {
-    let token = token.clone();
-    std::thread::spawn(move || {
-        std::thread::sleep(delay);
-        token.cancel();
+/// Runs `call` inside `token`'s scope while another thread cancels the token once `reached`
+/// says the call is where it should be stopped (polled, bounded to 10 s).
+fn cancelled_when<T: Send>(
+    token: &CancelToken,
+    reached: impl Fn() -> bool + Sync,
+    call: impl FnOnce() -> T + Send,
+) -> T {
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let until = Instant::now() + Duration::from_secs(10);
+            while !reached() && Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            token.cancel();
+        });
+        token.run(call)
     })
 }
 
@@ -28,10 +38,9 @@ fn cancelling_ends_a_retry_after_wait_at_once() {
     });
     let token = CancelToken::new();
     let client = client(&server);
-    let canceller = cancel_after(&token, Duration::from_millis(100));
     let started = Instant::now();
-    let err = token.run(|| client.credits().get()).unwrap_err();
-    canceller.join().unwrap();
+    // Cancelled once the 429 is in: the client is then in its 20 s wait.
+    let err = cancelled_when(&token, || limited.calls() >= 1, || client.credits().get()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Interrupted, "{err}");
     assert!(
         started.elapsed() < Duration::from_secs(10),
@@ -64,7 +73,7 @@ fn a_cancelled_client_sends_nothing() {
 #[test]
 fn cancelling_stops_a_campaign_wait_between_polls() {
     let server = MockServer::start();
-    server.mock(|when, then| {
+    let polled = server.mock(|when, then| {
         bare(when, GET, "/campaigns/cmp_1");
         json(
             then,
@@ -75,11 +84,13 @@ fn cancelling_stops_a_campaign_wait_between_polls() {
     });
     let token = CancelToken::new();
     let client = client(&server);
-    let canceller = cancel_after(&token, Duration::from_millis(100));
-    let err = token
-        .run(|| client.campaigns().wait("cmp_1", Duration::from_secs(30), None))
-        .unwrap_err();
-    canceller.join().unwrap();
+    // Cancelled after the first poll, during the 30 s pause before the next.
+    let err = cancelled_when(
+        &token,
+        || polled.calls() >= 1,
+        || client.campaigns().wait("cmp_1", Duration::from_secs(30), None),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Interrupted, "{err}");
     // Outside the scope, the same client is not bound to the token.
     assert!(client.campaigns().get("cmp_1").is_ok());
