@@ -232,6 +232,7 @@
 
 mod base_url;
 mod builder;
+mod bulk;
 mod cancel;
 mod client;
 mod download;
@@ -264,6 +265,10 @@ pub use base_url::DEFAULT_BASE_URL;
 pub use builder::{
     ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_TIMEOUT, USER_AGENT,
+};
+pub use bulk::{
+    Ambiguity, BulkMessage, BulkOptions, BulkOutcome, BulkResult, BulkSummary, DEFAULT_BULK_CONCURRENCY,
+    MAX_BULK_CONCURRENCY,
 };
 pub use cancel::CancelToken;
 pub use client::{Client, MAX_URL_BYTES};
