@@ -128,6 +128,32 @@ else
   warn "zexa-ffi does not build: the C rows are n/a"
 fi
 
+# ---------------------------------------------------------------------------------------------
+# 8. Bulk sends: the bench embeds its own sandboxes (50 ms latency; then a 100/s rate limit)
+# and prints its section of RESULTS.md, which replaces the one there.
+BULK_N=2000 BULK_SERIAL_N=200
+if ((QUICK)); then BULK_N=200 BULK_SERIAL_N=40; fi
+bulk_report() {
+  python3 - "$OUT/bulk.md" "$1" <<'PY'
+import sys
+sys.path.insert(0, "bench")
+from report import replace_block
+block = open(sys.argv[1]).read().strip()
+doc = replace_block(sys.argv[2], block, "bulk")
+open(sys.argv[2], "w").write(doc)
+PY
+}
+if want bulk; then
+  step "8. bulk sends: send_many vs one by one ($BULK_N messages, 50 ms sandbox; 100/s rate limit)"
+  "$REL/bulk" --n "$BULK_N" --serial-n "$BULK_SERIAL_N" | tee "$OUT/bulk.md"
+fi
+if [[ $ONLY == bulk ]]; then
+  step "report (bulk section only)"
+  if ((QUICK)); then bulk_report "$OUT/RESULTS-quick.md"; else bulk_report "$BENCH/RESULTS.md"; fi
+  step "done"
+  exit 0
+fi
+
 step "tools (nginx, wrk)"
 need_apt=()
 command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need_apt+=(nginx-light)
@@ -320,32 +346,6 @@ if want slowlink; then slowlink_section; fi
 if [[ $ONLY == slowlink ]]; then
   step "report (slowlink section only)"
   if ((QUICK)); then slowlink_report "$OUT/RESULTS-quick.md"; else slowlink_report "$BENCH/RESULTS.md"; fi
-  step "done"
-  exit 0
-fi
-
-# ---------------------------------------------------------------------------------------------
-# 8. Bulk sends: the bench embeds its own sandboxes (50 ms latency; then a 100/s rate limit)
-# and prints its section of RESULTS.md, which replaces the one there.
-BULK_N=2000 BULK_SERIAL_N=200
-if ((QUICK)); then BULK_N=200 BULK_SERIAL_N=40; fi
-bulk_report() {
-  python3 - "$OUT/bulk.md" "$1" <<'PY'
-import sys
-sys.path.insert(0, "bench")
-from report import replace_block
-block = open(sys.argv[1]).read().strip()
-doc = replace_block(sys.argv[2], block, "bulk")
-open(sys.argv[2], "w").write(doc)
-PY
-}
-if want bulk; then
-  step "8. bulk sends: send_many vs one by one ($BULK_N messages, 50 ms sandbox; 100/s rate limit)"
-  "$REL/bulk" --n "$BULK_N" --serial-n "$BULK_SERIAL_N" | tee "$OUT/bulk.md"
-fi
-if [[ $ONLY == bulk ]]; then
-  step "report (bulk section only)"
-  if ((QUICK)); then bulk_report "$OUT/RESULTS-quick.md"; else bulk_report "$BENCH/RESULTS.md"; fi
   step "done"
   exit 0
 fi
