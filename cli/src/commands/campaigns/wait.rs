@@ -1,0 +1,107 @@
+//! `zexa campaigns wait ID`: follows a campaign until it is final. On a terminal, a live
+//! progress bar (delivered, failed, total, status) that ends on the completed line; otherwise a
+//! plain line per change, or with `--json` a JSON line per poll, the final campaign last.
+//! Ctrl-C stops the waiting, not the campaign, and says so (exit 130).
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::args::Polling;
+use crate::failure::Failure;
+use crate::Ctx;
+
+/// How progress is shown.
+enum Display {
+    Bar(ProgressBar),
+    Lines { last: Option<String> },
+    Json,
+}
+
+impl Display {
+    fn for_output(ctx: &Ctx) -> Display {
+        if ctx.out.json {
+            Display::Json
+        } else if std::io::stdout().is_terminal() {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stdout());
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            Display::Bar(bar)
+        } else {
+            Display::Lines { last: None }
+        }
+    }
+
+    /// Shows the campaign as a poll saw it.
+    fn update(&mut self, ctx: &Ctx, campaign: &zexa::Campaign) {
+        let (delivered, failed) = (campaign.delivered.unwrap_or(0), campaign.failed.unwrap_or(0));
+        let summary = format!(
+            "{}: delivered {delivered}, failed {failed} of {} ({})",
+            campaign.id, campaign.total_recipients, campaign.status
+        );
+        match self {
+            Display::Bar(bar) => {
+                bar.set_length(campaign.total_recipients);
+                bar.set_position(delivered + failed);
+                bar.set_message(format!(
+                    "delivered {delivered} · failed {failed} · {}",
+                    campaign.status
+                ));
+            }
+            Display::Lines { last } => {
+                // A line only when something changed, so a slow campaign does not flood a log.
+                if last.as_deref() != Some(summary.as_str()) {
+                    let _ = ctx.out.line(&summary);
+                    *last = Some(summary);
+                }
+            }
+            Display::Json => {
+                let _ = ctx.out.json_line(campaign);
+            }
+        }
+    }
+
+    /// Leaves the bar drawn on its last line (or clears nothing for lines).
+    fn finish(&self) {
+        if let Display::Bar(bar) = self {
+            bar.finish();
+        }
+    }
+
+    fn abandon(&self) {
+        if let Display::Bar(bar) = self {
+            bar.abandon();
+        }
+    }
+}
+
+/// Waits for the campaign `id`.
+pub fn run(ctx: &Ctx, client: &zexa::Client, id: &str, polling: &Polling) -> Result<(), Failure> {
+    let mut display = Display::for_output(ctx);
+    let outcome = client.campaigns().wait_with_progress(
+        id,
+        polling.poll_interval.unwrap_or(std::time::Duration::from_secs(2)), // PENDING-CORE
+        polling.wait_timeout,
+        |campaign| display.update(ctx, campaign),
+    );
+    match outcome {
+        Ok(campaign) => {
+            display.finish();
+            if !ctx.out.json {
+                ctx.out.line(format!("{} {}", campaign.id, campaign.status))?;
+            }
+            Ok(())
+        }
+        Err(e) => {
+            display.abandon();
+            match e.kind() {
+                zexa::ErrorKind::Interrupted => Err(Failure::Interrupted(format!(
+                    "stopped waiting for {id}; the campaign goes on (`zexa campaigns wait {id}` to follow it again)"
+                ))),
+                _ => Err(e.into()),
+            }
+        }
+    }
+}
