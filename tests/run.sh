@@ -26,6 +26,10 @@ cargo test -p zexa --features time --lib timestamp
 step "quickstart (Rust, embedded sandbox)"
 env -u ZEXA_BASE_URL -u ZEXA_API_KEY cargo run -q --example quickstart
 
+step "CLI in a terminal (the campaign progress bar in a pseudo-terminal)"
+# Every command's end-to-end tests run with the Rust tests above (cargo test -p zexa-cli).
+bash tests/cli/run.sh
+
 step "C and C++ (valgrind)"
 bash tests/c/run.sh
 
@@ -43,4 +47,4 @@ bash tests/reliability/run.sh
 
 step "done"
 # Every step above stops the run on failure (set -e), so reaching here means all passed.
-echo "suites: 9 passed, 0 failed"
+echo "suites: 10 passed, 0 failed"

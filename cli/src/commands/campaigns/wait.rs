@@ -63,16 +63,20 @@ impl Display {
         }
     }
 
-    /// Leaves the bar drawn on its last line (or clears nothing for lines).
-    fn finish(&self) {
+    /// Leaves the bar drawn in its last state, and the cursor on the next line; `done` when
+    /// the campaign is final, otherwise the bar stays as it was when the wait stopped.
+    fn end(self, done: bool) {
         if let Display::Bar(bar) = self {
-            bar.finish();
-        }
-    }
-
-    fn abandon(&self) {
-        if let Display::Bar(bar) = self {
-            bar.abandon();
+            if done {
+                bar.finish();
+            } else {
+                bar.abandon();
+            }
+            // indicatif leaves the cursor at the end of the bar's line: end that line, so what
+            // is printed next (and the shell's prompt) starts on a line of its own.
+            if !bar.is_hidden() {
+                println!();
+            }
         }
     }
 }
@@ -88,14 +92,14 @@ pub fn run(ctx: &Ctx, client: &zexa::Client, id: &str, polling: &Polling) -> Res
     );
     match outcome {
         Ok(campaign) => {
-            display.finish();
+            display.end(true);
             if !ctx.out.json {
                 ctx.out.line(format!("{} {}", campaign.id, campaign.status))?;
             }
             Ok(())
         }
         Err(e) => {
-            display.abandon();
+            display.end(false);
             match e.kind() {
                 zexa::ErrorKind::Interrupted => Err(Failure::Interrupted(format!(
                     "stopped waiting for {id}; the campaign goes on (`zexa campaigns wait {id}` to follow it again)"
