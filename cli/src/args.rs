@@ -205,6 +205,8 @@ pub enum Contacts {
         /// Where to write the file.
         #[arg(long, value_name = "FILE")]
         output: PathBuf,
+        #[command(flatten)]
+        polling: Polling,
     },
 }
 

@@ -59,6 +59,7 @@ mod tests {
             (ErrorKind::InvalidRequest, 1),
             (ErrorKind::Decode, 1),
             (ErrorKind::OtherApi, 1),
+            (ErrorKind::Write, 1),
         ];
         for (kind, code) in cases {
             assert_eq!(code_of(kind), code, "{kind}");

@@ -35,12 +35,14 @@ impl Log for Stderr {
 
 static LOGGER: Stderr = Stderr;
 
-/// Turns the core's log lines on stderr on or off for this run. When the process already has
-/// a logger (the Python package forwards the core's records to Python's `logging`), that one
+/// Turns the core's log lines on stderr on for this run. When the process already has a
+/// logger (the Python package forwards the core's records to Python's `logging`), that one
 /// stays and receives them instead.
 pub fn enable(on: bool) {
     ON.store(on, Ordering::Relaxed);
-    if log::set_logger(&LOGGER).is_ok() || on {
-        log::set_max_level(if on { LevelFilter::Debug } else { LevelFilter::Warn });
+    // Fails when a logger is installed already (ours, by an earlier run; or another).
+    let _ = log::set_logger(&LOGGER);
+    if on {
+        log::set_max_level(LevelFilter::Debug);
     }
 }

@@ -39,9 +39,11 @@ pub fn run(ctx: &Ctx, command: Contacts) -> Result<(), Failure> {
             let mut changes = zexa::UpdateContact::new();
             changes.name = name;
             changes.phone = phone;
-            changes.email = email;
+            if let Some(email) = email {
+                changes = changes.email(email);
+            }
             if clear_email {
-                return Err(Failure::Usage("PENDING-CORE".into()));
+                changes = changes.clear_email();
             }
             ctx.out.item(&contacts.update(&id, &changes)?)
         }
@@ -76,7 +78,11 @@ pub fn run(ctx: &Ctx, command: Contacts) -> Result<(), Failure> {
             lists,
             preview,
         } => import(ctx, &client, &file, mappings, lists, preview),
-        Contacts::Export { list_id, output } => export::run(ctx, &client, list_id, &output),
+        Contacts::Export {
+            list_id,
+            output,
+            polling,
+        } => export::run(ctx, &client, list_id, &output, &polling),
     }
 }
 

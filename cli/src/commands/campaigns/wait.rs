@@ -84,12 +84,12 @@ impl Display {
 /// Waits for the campaign `id`.
 pub fn run(ctx: &Ctx, client: &zexa::Client, id: &str, polling: &Polling) -> Result<(), Failure> {
     let mut display = Display::for_output(ctx);
-    let outcome = client.campaigns().wait_with_progress(
-        id,
-        polling.poll_interval.unwrap_or(std::time::Duration::from_secs(2)), // PENDING-CORE
-        polling.wait_timeout,
-        |campaign| display.update(ctx, campaign),
-    );
+    let outcome =
+        client
+            .campaigns()
+            .wait_with_progress(id, polling.poll_interval, polling.wait_timeout, |campaign| {
+                display.update(ctx, campaign)
+            });
     match outcome {
         Ok(campaign) => {
             display.end(true);

@@ -5,9 +5,10 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
 use serde_json::json;
 
+use crate::args::Polling;
 use crate::failure::Failure;
 use crate::Ctx;
 
@@ -30,14 +31,22 @@ impl<W: Write> Write for Counting<'_, W> {
 }
 
 /// Runs the export.
-pub fn run(ctx: &Ctx, client: &zexa::Client, list_id: Option<String>, output: &Path) -> Result<(), Failure> {
+pub fn run(
+    ctx: &Ctx,
+    client: &zexa::Client,
+    list_id: Option<String>,
+    output: &Path,
+    polling: &Polling,
+) -> Result<(), Failure> {
     let mut request = zexa::CreateExport::new();
     request.list_id = list_id;
-    // On a terminal only (stderr): a hidden bar otherwise, so scripts see clean output.
+    // On a terminal only (indicatif draws nothing when stderr is not one), and not for
+    // scripts; cleared when the command ends, however it ends.
     let progress = if ctx.out.json {
         ProgressBar::hidden()
     } else {
         ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+            .with_finish(ProgressFinish::AndClear)
     };
     progress.set_style(
         ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
@@ -46,9 +55,10 @@ pub fn run(ctx: &Ctx, client: &zexa::Client, list_id: Option<String>, output: &P
     progress.set_message("exporting");
     let export = client.exports().create(&request)?;
     progress.set_message(format!("waiting for {}", export.id));
-    let export = client.exports().get(&export.id)?; // PENDING-CORE wait
+    let export = client
+        .exports()
+        .wait(&export.id, polling.poll_interval, polling.wait_timeout)?;
     if export.status != zexa::ExportStatus::Completed {
-        progress.finish_and_clear();
         return Err(Failure::Ended(format!(
             "export {} ended {}",
             export.id, export.status
@@ -65,11 +75,20 @@ pub fn run(ctx: &Ctx, client: &zexa::Client, list_id: Option<String>, output: &P
         inner: BufWriter::new(file),
         progress: &progress,
     };
-    let bytes: u64 = {
-        let _ = &mut sink;
-        0
-    }; // PENDING-CORE download
-    sink.flush().map_err(Failure::io(doing))?;
+    let written = client
+        .exports()
+        .download(&export, &mut sink)
+        .map_err(Failure::from)
+        .and_then(|bytes| sink.flush().map(|()| bytes).map_err(Failure::io(doing)));
+    drop(sink);
+    let bytes = match written {
+        Ok(bytes) => bytes,
+        Err(failure) => {
+            // A partial file would pass for the export: remove it.
+            let _ = std::fs::remove_file(output);
+            return Err(failure);
+        }
+    };
     progress.finish_and_clear();
     if ctx.out.json {
         return ctx
