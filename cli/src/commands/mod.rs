@@ -56,6 +56,10 @@ pub(crate) fn print_list<T: crate::rows::Row>(
     let page = first_page()?;
     let (number, pages, total, more) = (page.page, page.total_pages(), page.total, page.has_next_page());
     ctx.out.list(paging.output, page.data.into_iter().map(Ok))?;
+    if total == 0 {
+        ctx.out.note("none");
+        return Ok(());
+    }
     let hint = if more {
         "; --page N for another, --all for every one"
     } else {
