@@ -461,3 +461,42 @@ pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mapping_splits_at_the_last_equals_sign() {
+        assert_eq!(
+            column_mapping("Telefone=phone"),
+            Ok(("Telefone".to_owned(), "phone".to_owned()))
+        );
+        assert_eq!(
+            column_mapping("a=b=custom:x"),
+            Ok(("a=b".to_owned(), "custom:x".to_owned()))
+        );
+        assert!(column_mapping("Telefone").is_err());
+        assert!(column_mapping("=phone").is_err());
+        assert!(column_mapping("Telefone=").is_err());
+    }
+
+    #[test]
+    fn seconds_take_fractions_and_refuse_what_is_not_a_duration() {
+        assert_eq!(seconds("1.5"), Ok(Duration::from_millis(1500)));
+        assert_eq!(
+            seconds("0"),
+            Ok(Duration::ZERO),
+            "the core decides whether zero is allowed"
+        );
+        assert!(seconds("-1").is_err());
+        assert!(seconds("NaN").is_err());
+        assert!(seconds("soon").is_err());
+    }
+
+    #[test]
+    fn query_pairs_split_at_the_first_equals_sign() {
+        assert_eq!(query_pair("q=a=b"), Ok(("q".to_owned(), "a=b".to_owned())));
+        assert!(query_pair("q").is_err());
+    }
+}

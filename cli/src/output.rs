@@ -125,3 +125,18 @@ pub fn plain(value: &Value) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn plain_values_read_as_a_person_expects() {
+        assert_eq!(super::plain(&json!(null)), "-");
+        assert_eq!(super::plain(&json!("Olá")), "Olá");
+        assert_eq!(super::plain(&json!(["lst_1", "lst_2"])), "lst_1 lst_2");
+        assert_eq!(super::plain(&json!([])), "-");
+        assert_eq!(super::plain(&json!(3)), "3");
+        assert_eq!(super::plain(&json!({"city": "Luanda"})), r#"{"city":"Luanda"}"#);
+    }
+}
