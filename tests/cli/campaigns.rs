@@ -264,3 +264,58 @@ fn ctrl_c_stops_the_wait_not_the_campaign_and_exits_130() {
     let after = zexa(&sb, &["--json", "campaigns", "get", &id]).json();
     assert_eq!(after["status"], "completed");
 }
+
+#[test]
+fn wait_stops_when_its_reader_goes_away() {
+    use std::io::BufRead;
+    // `zexa campaigns wait ID --json | head -1`: once the pipe is closed, nobody reads the
+    // progress, so the wait ends (quietly, exit 0) instead of polling a campaign that a manual
+    // clock never finishes.
+    let sb = manual_sandbox();
+    let list = list_with_contacts(&sb, 1);
+    let id = zexa(
+        &sb,
+        &[
+            "--json",
+            "campaigns",
+            "create",
+            "--name",
+            "P",
+            "--channel",
+            "sms",
+            "--list",
+            &list,
+            "--from",
+            "ZEXA",
+            "--body",
+            "Hi",
+        ],
+    )
+    .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut child = command(&sb)
+        .args(["--json", "campaigns", "wait", &id, "--poll-interval", "0.05"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    assert_eq!(parse(&first)["id"], id.as_str());
+    drop(reader);
+    let deadline = std::time::Instant::now() + BOUND;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the wait went on with nobody reading"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+}

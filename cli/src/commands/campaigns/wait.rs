@@ -4,6 +4,7 @@
 //! Ctrl-C stops the waiting, not the campaign, and says so (exit 130).
 
 use std::io::IsTerminal;
+use std::ops::ControlFlow;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -34,8 +35,8 @@ impl Display {
         }
     }
 
-    /// Shows the campaign as a poll saw it.
-    fn update(&mut self, ctx: &Ctx, campaign: &zexa::Campaign) {
+    /// Shows the campaign as a poll saw it; fails when stdout does (a closed pipe).
+    fn update(&mut self, ctx: &Ctx, campaign: &zexa::Campaign) -> Result<(), Failure> {
         let (delivered, failed) = (campaign.delivered.unwrap_or(0), campaign.failed.unwrap_or(0));
         let summary = format!(
             "{}: delivered {delivered}, failed {failed} of {} ({})",
@@ -49,17 +50,17 @@ impl Display {
                     "delivered {delivered} · failed {failed} · {}",
                     campaign.status
                 ));
+                Ok(())
             }
             Display::Lines { last } => {
                 // A line only when something changed, so a slow campaign does not flood a log.
                 if last.as_deref() != Some(summary.as_str()) {
-                    let _ = ctx.out.line(&summary);
+                    ctx.out.line(&summary)?;
                     *last = Some(summary);
                 }
+                Ok(())
             }
-            Display::Json => {
-                let _ = ctx.out.json_line(campaign);
-            }
+            Display::Json => ctx.out.json_line(campaign),
         }
     }
 
@@ -84,12 +85,20 @@ impl Display {
 /// Waits for the campaign `id`.
 pub fn run(ctx: &Ctx, client: &zexa::Client, id: &str, polling: &Polling) -> Result<(), Failure> {
     let mut display = Display::for_output(ctx);
-    let outcome =
-        client
-            .campaigns()
-            .wait_with_progress(id, polling.poll_interval, polling.wait_timeout, |campaign| {
-                display.update(ctx, campaign)
-            });
+    // A failed write stops the wait (nobody reads the progress any more) and is the outcome.
+    let mut write_failure = None;
+    let on_poll = |campaign: &zexa::Campaign| match display.update(ctx, campaign) {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(failure) => {
+            write_failure = Some(failure);
+            ControlFlow::Break(())
+        }
+    };
+    let campaigns = client.campaigns();
+    let outcome = campaigns.wait_with_progress(id, polling.poll_interval, polling.wait_timeout, on_poll);
+    if let Some(failure) = write_failure {
+        return Err(failure);
+    }
     match outcome {
         Ok(campaign) => {
             display.end(true);
