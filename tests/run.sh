@@ -31,6 +31,10 @@ bash tests/publish/run.sh
 step "quickstart (Rust, embedded sandbox)"
 env -u ZEXA_BASE_URL -u ZEXA_API_KEY cargo run -q --example quickstart
 
+step "CLI in a terminal (the campaign progress bar in a pseudo-terminal)"
+# Every command's end-to-end tests run with the Rust tests above (cargo test -p zexa-cli).
+bash tests/cli/run.sh
+
 step "C and C++ (valgrind)"
 bash tests/c/run.sh
 
