@@ -283,6 +283,56 @@ pub enum Messages {
         /// The message's ID (msg_...).
         id: String,
     },
+    /// Send one personalised message per row of a CSV file: concurrent, within the rate
+    /// limit, and with --journal never twice, even across a crash (rerun with the same
+    /// journal to resume). Exits 1 when any row failed or may have been sent.
+    SendBulk(SendBulk),
+}
+
+/// `zexa messages send-bulk FILE.csv ...`
+#[derive(Debug, Args)]
+pub struct SendBulk {
+    /// The CSV file; its first line names the columns.
+    pub file: std::path::PathBuf,
+    /// The column with each row's recipient.
+    #[arg(long, value_name = "COLUMN")]
+    pub to_column: String,
+    /// The body, with {column} filled from each row ({{ and }} for braces).
+    #[arg(
+        long,
+        value_name = "TEMPLATE",
+        conflicts_with = "body_column",
+        required_unless_present = "body_column"
+    )]
+    pub body: Option<String>,
+    /// The column with each row's whole body.
+    #[arg(long, value_name = "COLUMN")]
+    pub body_column: Option<String>,
+    /// Registered sender ID.
+    #[arg(long)]
+    pub from: String,
+    /// sms, whatsapp, telegram, email or slack.
+    #[arg(long, default_value = "sms")]
+    pub channel: String,
+    /// The column with each row's key (an invoice or customer number); default: the row's
+    /// position, from 0.
+    #[arg(long, value_name = "COLUMN")]
+    pub ref_column: Option<String>,
+    /// The journal file (JSON lines) that makes a rerun skip what was sent.
+    #[arg(long, value_name = "PATH")]
+    pub journal: Option<std::path::PathBuf>,
+    /// The most sends at once (the SDK's default when not given).
+    #[arg(long)]
+    pub concurrency: Option<usize>,
+    /// Check every row and count SMS segments; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Refuse an SMS body of more segments than this, before sending.
+    #[arg(long)]
+    pub max_segments: Option<u32>,
+    /// Where the refs that may have been sent are listed (default: FILE.ambiguous.csv).
+    #[arg(long, value_name = "PATH")]
+    pub ambiguous_out: Option<std::path::PathBuf>,
 }
 
 /// A body or a template: exactly one.

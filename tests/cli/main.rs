@@ -3,6 +3,7 @@
 
 mod common;
 
+mod bulk;
 mod campaigns;
 mod contacts;
 mod exit_codes;

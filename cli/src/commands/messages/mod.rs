@@ -1,4 +1,6 @@
-//! `zexa messages send|get`.
+//! `zexa messages send|get|send-bulk`.
+
+mod bulk;
 
 use crate::args::Messages;
 use crate::failure::Failure;
@@ -6,6 +8,9 @@ use crate::Ctx;
 
 /// Runs a `messages` command.
 pub fn run(ctx: &Ctx, command: Messages) -> Result<(), Failure> {
+    if let Messages::SendBulk(args) = command {
+        return bulk::run(ctx, args);
+    }
     let client = ctx.client()?;
     let message = match command {
         Messages::Send {
@@ -22,6 +27,7 @@ pub fn run(ctx: &Ctx, command: Messages) -> Result<(), Failure> {
             client.messages().send(&message)?
         }
         Messages::Get { id } => client.messages().get(&id)?,
+        Messages::SendBulk(_) => unreachable!("handled above"),
     };
     ctx.out.item(&message)
 }
