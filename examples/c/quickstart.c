@@ -15,7 +15,7 @@
 #include "zexa.h"
 
 /* Prints the last error of a failed call and exits. */
-static void fail(const char *what, zexa_status status) {
+static void fail(const char *what, ZexaStatus status) {
     const char *message = zexa_last_error_message();
     fprintf(stderr, "%s failed: %s (HTTP %u): %s\n", what, zexa_status_name(status),
             (unsigned)zexa_last_error_http_status(), message ? message : "");
@@ -24,14 +24,16 @@ static void fail(const char *what, zexa_status status) {
 
 #define TRY(what, call)                         \
     do {                                        \
-        zexa_status try_status_ = (call);       \
+        ZexaStatus try_status_ = (call);       \
         if (try_status_ != ZEXA_OK) fail(what, try_status_); \
     } while (0)
 
-static void on_progress(const ZexaCampaign *campaign, void *userdata) {
+/* Called after every poll of the wait; returning non-zero would stop it (ZEXA_CANCELLED). */
+static int on_progress(const ZexaCampaign *campaign, void *userdata) {
     (void)userdata;
     printf("  campaign %s: %s (delivered %lld, failed %lld)\n", campaign->id, campaign->status,
            (long long)campaign->delivered, (long long)campaign->failed);
+    return 0;
 }
 
 int main(void) {
@@ -39,13 +41,13 @@ int main(void) {
     const char *api_key = getenv("ZEXA_API_KEY");
     ZexaClient *client = NULL;
     ZexaContact *maria = NULL, *joao = NULL;
-    ZexaCreateContact contact = {0};
-    ZexaCreateContactList list_req = {"Quickstart", "Contacts of the C quickstart"};
+    ZexaCreateContact contact = ZEXA_STRUCT_INIT(ZexaCreateContact);
+    ZexaCreateContactList list_req = {sizeof(ZexaCreateContactList), "Quickstart", "Contacts of the C quickstart"};
     ZexaContactList *list = NULL;
     ZexaContactPage *members = NULL;
-    ZexaSendMessage sms = {0};
+    ZexaSendMessage sms = ZEXA_STRUCT_INIT(ZexaSendMessage);
     ZexaMessage *message = NULL;
-    ZexaCreateCampaign campaign_req = {0};
+    ZexaCreateCampaign campaign_req = ZEXA_STRUCT_INIT(ZexaCreateCampaign);
     ZexaCampaign *campaign = NULL, *done = NULL;
     ZexaCampaignPreview *preview = NULL;
     ZexaCredits *credits = NULL;
@@ -78,7 +80,7 @@ int main(void) {
     TRY("list members", zexa_contact_lists_members(client, list->id, NULL, &members));
     printf("list %s (%s): %llu member(s)\n", list->id, list->name, (unsigned long long)members->total);
     for (i = 0; i < members->count; i++) {
-        printf("  - %s %s\n", members->items[i].name, members->items[i].phone);
+        printf("  - %s %s\n", members->items[i]->name, members->items[i]->phone);
     }
 
     /* One message. */

@@ -1,13 +1,16 @@
 //! Campaigns: create, get, list, iterate, wait for completion.
 
-use std::ffi::{c_char, c_void};
+use std::cell::Cell;
+use std::ffi::{c_char, c_int, c_void};
+use std::ops::ControlFlow;
 use std::time::Duration;
 
-use crate::client::{client, ZexaClient};
+use crate::client::{core_client, ZexaClient};
 use crate::handle;
 use crate::iter::{self, list_params, ZexaCampaignIter, ZexaListParams};
+use crate::last_error::Failure;
 use crate::models::{emit, free, with_view, ZexaCampaign, ZexaCampaignPage};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::{json_arg, opt_string, str_arg};
 
 /// How often `zexa_campaigns_wait` polls when `poll_interval_ms` is 0.
@@ -17,6 +20,9 @@ pub const ZEXA_DEFAULT_POLL_INTERVAL_MS: u64 = 2000;
 /// of `body` or `template_json`.
 #[repr(C)]
 pub struct ZexaCreateCampaign {
+    /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+    /// only the fields it covers, and refuses a size it does not know.
+    pub struct_size: usize,
     /// Internal name.
     pub name: *const c_char,
     /// Channel to send on (`sms`, `whatsapp`...).
@@ -37,10 +43,15 @@ pub struct ZexaCreateCampaign {
 }
 
 /// Called by `zexa_campaigns_wait` after every poll with the campaign as it is now (valid only
-/// during the call: copy what you keep) and the caller's `userdata`. It runs on the thread
-/// that called `zexa_campaigns_wait`, and must not unwind (no C++ exception, no longjmp).
+/// during the call: copy what you keep) and the caller's `userdata`. Returns 0 to keep
+/// waiting, non-zero to stop the wait at once with `ZEXA_CANCELLED`.
+///
+/// It runs on the thread that called `zexa_campaigns_wait` and may call the library (what
+/// those calls leave in the last error is replaced by the wait's own outcome). It must not
+/// unwind (no C++ exception, no longjmp): `zexa.hpp` catches exceptions in its callbacks and
+/// rethrows them from `wait`.
 pub type ZexaCampaignProgressFn =
-    Option<unsafe extern "C" fn(campaign: *const ZexaCampaign, userdata: *mut c_void)>;
+    Option<unsafe extern "C" fn(campaign: *const ZexaCampaign, userdata: *mut c_void) -> c_int>;
 
 /// `POST /campaigns`: creates and launches (or schedules) a campaign; never resent once it
 /// may have reached the server. `*out` is freed with `zexa_campaign_free`. Returns
@@ -49,12 +60,12 @@ pub type ZexaCampaignProgressFn =
 /// locally (empty fields, neither body nor template, an SMS body over `max_segments`). Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_create(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     campaign: *const ZexaCreateCampaign,
     out: *mut *mut ZexaCampaign,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        let c = handle::arg(campaign, "campaign")?;
+        let c = handle::sized_arg(campaign, "campaign")?;
         let mut request = zexa::CreateCampaign::new(
             str_arg(c.name, "name")?,
             zexa::Channel::from(str_arg(c.channel, "channel")?),
@@ -65,7 +76,7 @@ pub extern "C" fn zexa_campaigns_create(
         request.template = json_arg(c.template_json, "template_json")?;
         request.scheduled_at = opt_string(c.scheduled_at, "scheduled_at")?;
         request.max_segments = (c.max_segments != 0).then_some(c.max_segments);
-        Ok(client(client_)?.campaigns().create(&request)?)
+        Ok(core_client(client)?.campaigns().create(&request)?)
     })
 }
 
@@ -73,12 +84,12 @@ pub extern "C" fn zexa_campaigns_create(
 /// `zexa_campaign_free`. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_get(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     campaign_id: *const c_char,
     out: *mut *mut ZexaCampaign,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        Ok(client(client_)?
+        Ok(core_client(client)?
             .campaigns()
             .get(str_arg(campaign_id, "campaign_id")?)?)
     })
@@ -88,25 +99,25 @@ pub extern "C" fn zexa_campaigns_get(
 /// `zexa_campaign_page_free`. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_list(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     params: *const ZexaListParams,
     out: *mut *mut ZexaCampaignPage,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        Ok(client(client_)?.campaigns().list(&list_params(params)?)?)
+        Ok(core_client(client)?.campaigns().list(&list_params(params)?)?)
     })
 }
 
 /// An iterator over every campaign. `*out` is freed with `zexa_campaign_iter_free`.
 #[no_mangle]
 pub extern "C" fn zexa_campaign_iter_new(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     params: *const ZexaListParams,
     out: *mut *mut ZexaCampaignIter,
-) -> zexa_status {
+) -> ZexaStatus {
     iter::start(out, || {
         let params = list_params(params)?;
-        Ok(ZexaCampaignIter(client(client_)?.campaigns().iter(&params)))
+        Ok(ZexaCampaignIter(core_client(client)?.campaigns().iter(&params)))
     })
 }
 
@@ -116,7 +127,7 @@ pub extern "C" fn zexa_campaign_iter_new(
 pub extern "C" fn zexa_campaign_iter_next(
     iter: *mut ZexaCampaignIter,
     out: *mut *mut ZexaCampaign,
-) -> zexa_status {
+) -> ZexaStatus {
     iter::next(iter, out)
 }
 
@@ -134,14 +145,14 @@ pub extern "C" fn zexa_campaign_iter_free(iter: *mut ZexaCampaignIter) {
 /// calling thread; other threads may use the client meanwhile.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_wait(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     campaign_id: *const c_char,
     poll_interval_ms: u64,
     timeout_ms: u64,
     progress: ZexaCampaignProgressFn,
     userdata: *mut c_void,
     out: *mut *mut ZexaCampaign,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
         let id = str_arg(campaign_id, "campaign_id")?;
         let interval = match poll_interval_ms {
@@ -149,19 +160,32 @@ pub extern "C" fn zexa_campaigns_wait(
             ms => ms,
         };
         let timeout = (timeout_ms != 0).then(|| Duration::from_millis(timeout_ms));
+        let stopped = Cell::new(false);
         let report = |campaign: &zexa::Campaign| {
-            if let Some(callback) = progress {
-                // SAFETY: `callback` is the caller's function of the documented signature; the
-                // view lives until `with_view` returns, and `userdata` is passed back untouched.
-                with_view(campaign, |view| unsafe { callback(view, userdata) });
+            let Some(callback) = progress else {
+                return ControlFlow::Continue(());
+            };
+            // SAFETY: `callback` is the caller's function of the documented signature; the
+            // view lives until `with_view` returns, and `userdata` is passed back untouched.
+            if with_view(campaign, |view| unsafe { callback(view, userdata) }) != 0 {
+                stopped.set(true);
+                return ControlFlow::Break(());
             }
+            ControlFlow::Continue(())
         };
-        Ok(client(client_)?.campaigns().wait_with_progress(
+        let campaign = core_client(client)?.campaigns().wait_with_progress(
             id,
             Duration::from_millis(interval),
             timeout,
             report,
-        )?)
+        )?;
+        if stopped.get() {
+            return Err(Failure::Cancelled(format!(
+                "the progress callback stopped the wait for campaign {id} (status {})",
+                campaign.status.as_str()
+            )));
+        }
+        Ok(campaign)
     })
 }
 
@@ -176,3 +200,5 @@ pub extern "C" fn zexa_campaign_free(campaign: *mut ZexaCampaign) {
 pub extern "C" fn zexa_campaign_page_free(page: *mut ZexaCampaignPage) {
     free(page)
 }
+
+handle::sized_args!(ZexaCreateCampaign);

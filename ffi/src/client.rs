@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::handle;
 use crate::last_error::Failure;
 use crate::panic::run;
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::{bytes_arg, opt_str, str_arg};
 
 /// A client of the Zexa API (opaque).
@@ -25,7 +25,7 @@ pub struct ZexaClientBuilder {
 }
 
 /// The core client behind a handle, for the duration of a call.
-pub(crate) fn client<'a>(client: *const ZexaClient) -> Result<&'a zexa::Client, Failure> {
+pub(crate) fn core_client<'a>(client: *const ZexaClient) -> Result<&'a zexa::Client, Failure> {
     handle::get(client, "client").map(|c| &c.inner)
 }
 
@@ -33,7 +33,7 @@ pub(crate) fn client<'a>(client: *const ZexaClient) -> Result<&'a zexa::Client, 
 pub(crate) fn configure(
     builder: *mut ZexaClientBuilder,
     change: impl FnOnce(zexa::ClientBuilder) -> Result<zexa::ClientBuilder, Failure>,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let b = handle::get_mut(builder, "builder")?;
         b.inner = change(b.inner.clone())?;
@@ -53,7 +53,7 @@ pub extern "C" fn zexa_client_new(
     api_key: *const c_char,
     base_url: *const c_char,
     out: *mut *mut ZexaClient,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let slot = handle::out(out)?;
         let mut builder = zexa::Client::builder(str_arg(api_key, "api_key")?);
@@ -82,7 +82,7 @@ pub extern "C" fn zexa_client_free(client: *mut ZexaClient) {
 pub extern "C" fn zexa_client_builder_new(
     api_key: *const c_char,
     out: *mut *mut ZexaClientBuilder,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let slot = handle::out(out)?;
         *slot = handle::new(ZexaClientBuilder {
@@ -104,7 +104,7 @@ pub extern "C" fn zexa_client_builder_free(builder: *mut ZexaClientBuilder) {
 pub extern "C" fn zexa_client_builder_set_base_url(
     builder: *mut ZexaClientBuilder,
     base_url: *const c_char,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.base_url(str_arg(base_url, "base_url")?)))
 }
 
@@ -114,7 +114,7 @@ pub extern "C" fn zexa_client_builder_set_base_url(
 pub extern "C" fn zexa_client_builder_set_timeout_ms(
     builder: *mut ZexaClientBuilder,
     timeout_ms: u64,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.timeout(Duration::from_millis(timeout_ms))))
 }
 
@@ -125,7 +125,7 @@ pub extern "C" fn zexa_client_builder_set_timeout_ms(
 pub extern "C" fn zexa_client_builder_set_total_timeout_ms(
     builder: *mut ZexaClientBuilder,
     total_timeout_ms: u64,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| {
         Ok(b.total_timeout(Duration::from_millis(total_timeout_ms)))
     })
@@ -137,7 +137,7 @@ pub extern "C" fn zexa_client_builder_set_total_timeout_ms(
 pub extern "C" fn zexa_client_builder_set_max_retries(
     builder: *mut ZexaClientBuilder,
     max_retries: u32,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.max_retries(max_retries)))
 }
 
@@ -147,7 +147,7 @@ pub extern "C" fn zexa_client_builder_set_app_info(
     builder: *mut ZexaClientBuilder,
     name: *const c_char,
     version: *const c_char,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| {
         let version = opt_str(version, "version")?.unwrap_or("");
         Ok(b.app_info(str_arg(name, "name")?, version))
@@ -161,7 +161,7 @@ pub extern "C" fn zexa_client_builder_add_root_certificate_pem(
     builder: *mut ZexaClientBuilder,
     pem: *const u8,
     len: usize,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| {
         Ok(b.add_root_certificate_pem(bytes_arg(pem, len, "pem")?.to_vec()))
     })
@@ -175,7 +175,7 @@ pub extern "C" fn zexa_client_builder_add_root_certificate_pem(
 pub extern "C" fn zexa_client_builder_build(
     builder: *const ZexaClientBuilder,
     out: *mut *mut ZexaClient,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let slot = handle::out(out)?;
         let builder = handle::get(builder, "builder")?;
@@ -184,4 +184,59 @@ pub extern "C" fn zexa_client_builder_build(
         });
         Ok(())
     })
+}
+
+/// Sets the bound of opening a connection in milliseconds (default 10000; never longer than
+/// the timeout of an attempt). 0 or an out-of-range value is refused with
+/// `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
+/// or dead builder.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_connect_timeout_ms(
+    builder: *mut ZexaClientBuilder,
+    connect_timeout_ms: u64,
+) -> ZexaStatus {
+    configure(builder, |b| {
+        Ok(b.connect_timeout(Duration::from_millis(connect_timeout_ms)))
+    })
+}
+
+/// Sets the back-off before a retry: `initial_ms` before the first (default 500), doubled for
+/// each further retry up to `max_ms` (default 8000), with jitter. Values the core refuses
+/// (see `zexa_client_builder_build`) give `ZEXA_INVALID_INPUT` when the client is built.
+/// Returns `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_retry_backoff_ms(
+    builder: *mut ZexaClientBuilder,
+    initial_ms: u64,
+    max_ms: u64,
+) -> ZexaStatus {
+    configure(builder, |b| {
+        Ok(b.retry_backoff(Duration::from_millis(initial_ms), Duration::from_millis(max_ms)))
+    })
+}
+
+/// Sets the longest `Retry-After` of a 429 that is waited for, in milliseconds (default
+/// 60000); a longer one is returned at once as `ZEXA_RATE_LIMITED`. Values the core refuses
+/// give `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a
+/// NULL or dead builder.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_max_retry_after_ms(
+    builder: *mut ZexaClientBuilder,
+    max_retry_after_ms: u64,
+) -> ZexaStatus {
+    configure(builder, |b| {
+        Ok(b.max_retry_after(Duration::from_millis(max_retry_after_ms)))
+    })
+}
+
+/// Sets the largest response body accepted, in bytes (default 16 MiB); a larger answer fails
+/// (nothing past the limit is read into memory). Values the core refuses give
+/// `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
+/// or dead builder.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_set_max_response_bytes(
+    builder: *mut ZexaClientBuilder,
+    max_response_bytes: u64,
+) -> ZexaStatus {
+    configure(builder, |b| Ok(b.max_response_bytes(max_response_bytes)))
 }

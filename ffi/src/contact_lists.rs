@@ -2,18 +2,21 @@
 
 use std::ffi::c_char;
 
-use crate::client::{client, ZexaClient};
+use crate::client::{core_client, ZexaClient};
 use crate::handle;
 use crate::iter::{self, list_params, ZexaContactIter, ZexaContactListIter, ZexaListParams};
 use crate::last_error::Failure;
 use crate::models::{emit, free, ZexaContactList, ZexaContactListPage, ZexaContactPage};
 use crate::panic::run;
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::{opt_string, str_arg, str_array};
 
 /// A new contact list: `name` required, `description` may be NULL.
 #[repr(C)]
 pub struct ZexaCreateContactList {
+    /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+    /// only the fields it covers, and refuses a size it does not know.
+    pub struct_size: usize,
     /// Name of the list.
     pub name: *const c_char,
     /// Description, or NULL.
@@ -24,15 +27,15 @@ pub struct ZexaCreateContactList {
 /// Returns `ZEXA_INVALID_INPUT` for an empty name (refused by the core). Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_create(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     list: *const ZexaCreateContactList,
     out: *mut *mut ZexaContactList,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        let list = handle::arg(list, "list")?;
+        let list = handle::sized_arg(list, "list")?;
         let mut request = zexa::CreateContactList::new(str_arg(list.name, "name")?);
         request.description = opt_string(list.description, "description")?;
-        Ok(client(client_)?.contact_lists().create(&request)?)
+        Ok(core_client(client)?.contact_lists().create(&request)?)
     })
 }
 
@@ -40,12 +43,12 @@ pub extern "C" fn zexa_contact_lists_create(
 /// `*out` is freed with `zexa_contact_list_page_free`. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_list(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     params: *const ZexaListParams,
     out: *mut *mut ZexaContactListPage,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        Ok(client(client_)?.contact_lists().list(&list_params(params)?)?)
+        Ok(core_client(client)?.contact_lists().list(&list_params(params)?)?)
     })
 }
 
@@ -53,14 +56,14 @@ pub extern "C" fn zexa_contact_lists_list(
 /// with `zexa_contact_list_iter_free`.
 #[no_mangle]
 pub extern "C" fn zexa_contact_list_iter_new(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     params: *const ZexaListParams,
     out: *mut *mut ZexaContactListIter,
-) -> zexa_status {
+) -> ZexaStatus {
     iter::start(out, || {
         let params = list_params(params)?;
         Ok(ZexaContactListIter(
-            client(client_)?.contact_lists().iter(&params),
+            core_client(client)?.contact_lists().iter(&params),
         ))
     })
 }
@@ -71,7 +74,7 @@ pub extern "C" fn zexa_contact_list_iter_new(
 pub extern "C" fn zexa_contact_list_iter_next(
     iter: *mut ZexaContactListIter,
     out: *mut *mut ZexaContactList,
-) -> zexa_status {
+) -> ZexaStatus {
     iter::next(iter, out)
 }
 
@@ -97,15 +100,15 @@ fn membership(
 /// `list_ids`. The core refuses empty arrays with `ZEXA_INVALID_INPUT`. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_add_contacts(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     list_ids: *const *const c_char,
     list_ids_len: usize,
     contact_ids: *const *const c_char,
     contact_ids_len: usize,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let change = membership(list_ids, list_ids_len, contact_ids, contact_ids_len)?;
-        Ok(client(client_)?.contact_lists().add_contacts(&change)?)
+        Ok(core_client(client)?.contact_lists().add_contacts(&change)?)
     })
 }
 
@@ -113,15 +116,15 @@ pub extern "C" fn zexa_contact_lists_add_contacts(
 /// Same arguments and statuses as `zexa_contact_lists_add_contacts`. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_remove_contacts(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     list_ids: *const *const c_char,
     list_ids_len: usize,
     contact_ids: *const *const c_char,
     contact_ids_len: usize,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let change = membership(list_ids, list_ids_len, contact_ids, contact_ids_len)?;
-        Ok(client(client_)?.contact_lists().remove_contacts(&change)?)
+        Ok(core_client(client)?.contact_lists().remove_contacts(&change)?)
     })
 }
 
@@ -129,15 +132,15 @@ pub extern "C" fn zexa_contact_lists_remove_contacts(
 /// page). `*out` is freed with `zexa_contact_page_free`. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_members(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     list_id: *const c_char,
     params: *const ZexaListParams,
     out: *mut *mut ZexaContactPage,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
         let params = list_params(params)?;
         let id = str_arg(list_id, "list_id")?;
-        Ok(client(client_)?.contact_lists().contacts(id, &params)?)
+        Ok(core_client(client)?.contact_lists().contacts(id, &params)?)
     })
 }
 
@@ -145,16 +148,16 @@ pub extern "C" fn zexa_contact_lists_members(
 /// free it with `zexa_contact_iter_free`.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_members_iter_new(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     list_id: *const c_char,
     params: *const ZexaListParams,
     out: *mut *mut ZexaContactIter,
-) -> zexa_status {
+) -> ZexaStatus {
     iter::start(out, || {
         let params = list_params(params)?;
         let id = str_arg(list_id, "list_id")?;
         Ok(ZexaContactIter(
-            client(client_)?.contact_lists().iter_contacts(id, &params),
+            core_client(client)?.contact_lists().iter_contacts(id, &params),
         ))
     })
 }
@@ -170,3 +173,5 @@ pub extern "C" fn zexa_contact_list_free(list: *mut ZexaContactList) {
 pub extern "C" fn zexa_contact_list_page_free(page: *mut ZexaContactListPage) {
     free(page)
 }
+
+handle::sized_args!(ZexaCreateContactList);

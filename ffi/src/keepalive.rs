@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::client::{configure, ZexaClientBuilder};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 
 /// Sets how many idle connections the client keeps open for reuse (default 64, at most 4096;
 /// 0 keeps none). Each holds a socket and about 36 KiB (76 KiB over TLS): a server with a
@@ -13,7 +13,7 @@ use crate::status::zexa_status;
 pub extern "C" fn zexa_client_builder_set_max_idle_connections(
     builder: *mut ZexaClientBuilder,
     max_idle_connections: u32,
-) -> zexa_status {
+) -> ZexaStatus {
     // u32 to usize never truncates on the platforms libzexa builds for (32 and 64 bits); a
     // value the core refuses is refused at build time, like every other setting.
     configure(builder, |b| {
@@ -29,7 +29,7 @@ pub extern "C" fn zexa_client_builder_set_max_idle_connections(
 pub extern "C" fn zexa_client_builder_set_idle_timeout_ms(
     builder: *mut ZexaClientBuilder,
     idle_timeout_ms: u64,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| {
         Ok(b.idle_timeout(Duration::from_millis(idle_timeout_ms)))
     })

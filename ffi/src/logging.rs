@@ -17,7 +17,7 @@ use std::sync::{Once, RwLock};
 
 use crate::last_error::{bad_argument, Failure};
 use crate::panic::run;
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 
 /// The level of a log record, most severe first. `zexa_set_log_callback` delivers the records
 /// at its `min_level` and every more severe one.
@@ -156,7 +156,7 @@ pub extern "C" fn zexa_set_log_callback(
     min_level: u32,
     callback: ZexaLogCallback,
     userdata: *mut c_void,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let min = ZexaLogLevel::filter(min_level)
             .ok_or_else(|| bad_argument("min_level", "must be a ZEXA_LOG_* value (1 to 5)"))?;

@@ -2,15 +2,18 @@
 
 use std::ffi::c_char;
 
-use crate::client::{client, ZexaClient};
+use crate::client::{core_client, ZexaClient};
 use crate::handle;
 use crate::models::{emit, free, ZexaMessage};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::{json_arg, opt_string, str_arg};
 
 /// A single message: `channel`, `to` and `from` required, and `body` or `template_json`.
 #[repr(C)]
 pub struct ZexaSendMessage {
+    /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+    /// only the fields it covers, and refuses a size it does not know.
+    pub struct_size: usize,
     /// `sms`, `whatsapp`, `telegram`, `email` or `slack`.
     pub channel: *const c_char,
     /// Recipient: E.164 for phone channels, an email address, or a Slack channel/user ID.
@@ -34,18 +37,18 @@ pub struct ZexaSendMessage {
 /// Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_messages_send(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     message: *const ZexaSendMessage,
     out: *mut *mut ZexaMessage,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        let m = handle::arg(message, "message")?;
+        let m = handle::sized_arg(message, "message")?;
         let channel = zexa::Channel::from(str_arg(m.channel, "channel")?);
         let mut request = zexa::SendMessage::new(channel, str_arg(m.to, "to")?, str_arg(m.from, "from")?);
         request.body = opt_string(m.body, "body")?;
         request.template = json_arg(m.template_json, "template_json")?;
         request.max_segments = (m.max_segments != 0).then_some(m.max_segments);
-        Ok(client(client_)?.messages().send(&request)?)
+        Ok(core_client(client)?.messages().send(&request)?)
     })
 }
 
@@ -53,12 +56,12 @@ pub extern "C" fn zexa_messages_send(
 /// `zexa_message_free`. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_messages_get(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     message_id: *const c_char,
     out: *mut *mut ZexaMessage,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        Ok(client(client_)?
+        Ok(core_client(client)?
             .messages()
             .get(str_arg(message_id, "message_id")?)?)
     })
@@ -69,3 +72,5 @@ pub extern "C" fn zexa_messages_get(
 pub extern "C" fn zexa_message_free(message: *mut ZexaMessage) {
     free(message)
 }
+
+handle::sized_args!(ZexaSendMessage);

@@ -5,7 +5,7 @@
 use std::ffi::c_char;
 
 use crate::client::{configure, ZexaClientBuilder};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::str_arg;
 
 /// Sends every request through this proxy (`http://host:port`, `socks5://user:pass@host:port`;
@@ -19,14 +19,14 @@ use crate::strings::str_arg;
 pub extern "C" fn zexa_client_builder_set_proxy(
     builder: *mut ZexaClientBuilder,
     proxy_url: *const c_char,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.proxy(str_arg(proxy_url, "proxy_url")?)))
 }
 
 /// Uses no proxy at all, even one set in the environment. Returns `ZEXA_INVALID_ARGUMENT` for
 /// a NULL builder.
 #[no_mangle]
-pub extern "C" fn zexa_client_builder_set_no_proxy(builder: *mut ZexaClientBuilder) -> zexa_status {
+pub extern "C" fn zexa_client_builder_set_no_proxy(builder: *mut ZexaClientBuilder) -> ZexaStatus {
     configure(builder, |b| Ok(b.no_proxy()))
 }
 
@@ -38,7 +38,7 @@ pub extern "C" fn zexa_client_builder_set_no_proxy(builder: *mut ZexaClientBuild
 pub extern "C" fn zexa_client_builder_set_trust_env(
     builder: *mut ZexaClientBuilder,
     trust_env: bool,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.trust_env(trust_env)))
 }
 
@@ -51,6 +51,6 @@ pub extern "C" fn zexa_client_builder_set_trust_env(
 pub extern "C" fn zexa_client_builder_set_use_os_trust_store(
     builder: *mut ZexaClientBuilder,
     use_os: bool,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.use_os_trust_store(use_os)))
 }

@@ -3,9 +3,9 @@
 
 use std::ffi::c_char;
 
-use crate::client::{client, ZexaClient};
+use crate::client::{core_client, ZexaClient};
 use crate::models::{emit, free, ZexaCampaignPreview, ZexaSmsSegments, ZexaSmsSmartEncoded};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::str_arg;
 
 /// The encoding and billed segments of the SMS body `text` (GSM 03.38): GSM-7 when every
@@ -16,7 +16,7 @@ use crate::strings::str_arg;
 /// `*out` is freed with `zexa_sms_segments_free`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
 /// or non-UTF-8 `text`. Thread-safe; needs no client.
 #[no_mangle]
-pub extern "C" fn zexa_sms_segments(text: *const c_char, out: *mut *mut ZexaSmsSegments) -> zexa_status {
+pub extern "C" fn zexa_sms_segments(text: *const c_char, out: *mut *mut ZexaSmsSegments) -> ZexaStatus {
     emit(out, || Ok(zexa::sms_segments(str_arg(text, "text")?)))
 }
 
@@ -37,7 +37,7 @@ pub extern "C" fn zexa_sms_smart_encode(
     text: *const c_char,
     transliterate: bool,
     out: *mut *mut ZexaSmsSmartEncoded,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
         Ok(zexa::sms_smart_encode(str_arg(text, "text")?, transliterate))
     })
@@ -57,17 +57,17 @@ pub extern "C" fn zexa_sms_smart_encoded_free(encoded: *mut ZexaSmsSmartEncoded)
 /// list ID or body, `ZEXA_NOT_FOUND` for an unknown list. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_preview(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     contact_list_id: *const c_char,
     channel: *const c_char,
     body: *const c_char,
     out: *mut *mut ZexaCampaignPreview,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
         let list = str_arg(contact_list_id, "contact_list_id")?;
         let channel = zexa::Channel::from(str_arg(channel, "channel")?);
         let body = str_arg(body, "body")?;
-        Ok(client(client_)?.campaigns().preview(list, channel, body)?)
+        Ok(core_client(client)?.campaigns().preview(list, channel, body)?)
     })
 }
 

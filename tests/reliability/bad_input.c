@@ -13,7 +13,7 @@ static int failures = 0;
 
 #define EXPECT(call, want)                                                                    \
     do {                                                                                      \
-        zexa_status got_ = (call);                                                            \
+        ZexaStatus got_ = (call);                                                            \
         if (got_ != (want)) {                                                                 \
             fprintf(stderr, "%s:%d: %s -> %s, expected %s (%s)\n", __FILE__, __LINE__, #call, \
                     zexa_status_name(got_), zexa_status_name(want),                           \

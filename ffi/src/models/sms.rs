@@ -39,7 +39,7 @@ pub struct ZexaSmsSegments {
     /// Units a segment holds: 160 or 70 for a single SMS, 153 or 67 once split.
     pub per_segment: u32,
     /// The characters that made the text UCS-2, in order (NULL when there are none).
-    pub unicode_characters: *const ZexaSmsCharacter,
+    pub unicode_characters: *const *const ZexaSmsCharacter,
     /// Number of `unicode_characters`.
     pub unicode_characters_len: usize,
 }
@@ -57,7 +57,7 @@ impl ToC for zexa::SmsSegments {
                 char_index: c.char_index,
             })
             .collect();
-        let (unicode_characters, unicode_characters_len) = a.slice(characters);
+        let (unicode_characters, unicode_characters_len) = a.structs(characters);
         ZexaSmsSegments {
             encoding: match self.encoding {
                 zexa::SmsEncoding::Gsm7 => zexa_sms_encoding::ZEXA_SMS_GSM7,
@@ -92,7 +92,7 @@ pub struct ZexaSmsSmartEncoded {
     /// The text with the replacements made.
     pub text: *const c_char,
     /// Every change, in order (NULL when there are none).
-    pub replacements: *const ZexaSmsReplacement,
+    pub replacements: *const *const ZexaSmsReplacement,
     /// Number of `replacements`.
     pub replacements_len: usize,
 }
@@ -111,7 +111,7 @@ impl ToC for zexa::SmsSmartEncoded {
                 char_index: r.char_index,
             })
             .collect();
-        let (replacements, replacements_len) = a.slice(replacements);
+        let (replacements, replacements_len) = a.structs(replacements);
         ZexaSmsSmartEncoded {
             text: a.str(&self.text),
             replacements,
@@ -146,7 +146,7 @@ impl ToC for zexa::CampaignPreview {
         let sms = match &self.sms {
             Some(sms) => {
                 let view = sms.to_c(a);
-                a.slice(vec![view]).0
+                a.one(view)
             }
             None => std::ptr::null(),
         };
