@@ -202,7 +202,7 @@ typedef uint32_t ZexaLogLevel;
 /**
  * The encoding of an SMS.
  */
-enum zexa_sms_encoding
+enum ZexaSmsEncoding
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -218,9 +218,9 @@ enum zexa_sms_encoding
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum zexa_sms_encoding zexa_sms_encoding;
+typedef enum ZexaSmsEncoding ZexaSmsEncoding;
 #else
-typedef uint32_t zexa_sms_encoding;
+typedef uint32_t ZexaSmsEncoding;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1118,7 +1118,7 @@ typedef struct ZexaSmsSegments {
   /**
    * GSM-7, or UCS-2 when a character is outside the GSM 03.38 tables.
    */
-  zexa_sms_encoding encoding;
+  ZexaSmsEncoding encoding;
   /**
    * `"GSM-7"` or `"UCS-2"`.
    */
@@ -1419,6 +1419,24 @@ void zexa_campaign_page_free(struct ZexaCampaignPage *page);
 ZexaStatus zexa_client_new(const char *api_key, const char *base_url, struct ZexaClient **out);
 
 /**
+ * Creates a client from the environment, as every zexa SDK does: the key from `ZEXA_API_KEY`
+ * (required) and the API root from `ZEXA_BASE_URL` when it is set, with default settings.
+ *
+ * On success `*out` is a client the caller frees with `zexa_client_free`. Statuses: `ZEXA_OK`;
+ * `ZEXA_INVALID_INPUT` when `ZEXA_API_KEY` is not set or a variable is invalid;
+ * `ZEXA_INVALID_ARGUMENT` for a NULL `out`. Thread-safe (reads the environment).
+ */
+ZexaStatus zexa_client_from_env(struct ZexaClient **out);
+
+/**
+ * Starts the settings of a client from the environment (`ZEXA_API_KEY`, and `ZEXA_BASE_URL`
+ * when set), to adjust before `zexa_client_builder_build`. `*out` is freed with
+ * `zexa_client_builder_free`. Statuses: `ZEXA_OK`; `ZEXA_INVALID_INPUT` when `ZEXA_API_KEY`
+ * is not set; `ZEXA_INVALID_ARGUMENT` for a NULL `out`.
+ */
+ZexaStatus zexa_client_builder_from_env(struct ZexaClientBuilder **out);
+
+/**
  * Frees a client. NULL is a no-op. No call may be using the client any more.
  */
 void zexa_client_free(struct ZexaClient *client);
@@ -1704,11 +1722,11 @@ ZexaStatus zexa_credits_get(const struct ZexaClient *client, struct ZexaCredits 
 void zexa_credits_free(struct ZexaCredits *credits);
 
 /**
- * `POST /exports/contacts`: starts an export of contacts (`export` NULL: all, as CSV); poll
+ * `POST /exports/contacts`: starts an export of contacts (`request` NULL: all, as CSV); poll
  * it with `zexa_exports_get`. `*out` is freed with `zexa_export_free`. Thread-safe.
  */
 ZexaStatus zexa_contacts_export(const struct ZexaClient *client,
-                                const struct ZexaCreateExport *export_,
+                                const struct ZexaCreateExport *request,
                                 struct ZexaExport **out);
 
 /**
@@ -1722,7 +1740,7 @@ ZexaStatus zexa_exports_get(const struct ZexaClient *client,
 /**
  * Frees an export. NULL is a no-op.
  */
-void zexa_export_free(struct ZexaExport *export_);
+void zexa_export_free(struct ZexaExport *export_info);
 
 /**
  * `POST /contacts/upload`: uploads `len` bytes of a CSV or Excel file named `filename` (its

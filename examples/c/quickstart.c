@@ -36,6 +36,22 @@ static int on_progress(const ZexaCampaign *campaign, void *userdata) {
     return 0;
 }
 
+/* Creates a contact, or returns the one that already has its phone number: sending a create
+ * again is safe (ZEXA_CONFLICT), and a second run of this program finds what the first made. */
+static ZexaStatus create_or_find(ZexaClient *client, const ZexaCreateContact *req, ZexaContact **out) {
+    ZexaListContacts by_phone = ZEXA_STRUCT_INIT(ZexaListContacts);
+    ZexaContactPage *page = NULL;
+    ZexaStatus status = zexa_contacts_create(client, req, out);
+    if (status != ZEXA_CONFLICT) return status;
+    by_phone.phone = req->phone;
+    status = zexa_contacts_list(client, &by_phone, &page);
+    if (status == ZEXA_OK) {
+        status = page->count > 0 ? zexa_contacts_get(client, page->items[0]->id, out) : ZEXA_CONFLICT;
+    }
+    zexa_contact_page_free(page);
+    return status;
+}
+
 int main(void) {
     const char *base_url = getenv("ZEXA_BASE_URL");
     const char *api_key = getenv("ZEXA_API_KEY");
@@ -63,12 +79,12 @@ int main(void) {
     contact.name = "Maria Santos";
     contact.phone = "+244912345678";
     contact.email = "maria@example.com";
-    TRY("create Maria", zexa_contacts_create(client, &contact, &maria));
+    TRY("create Maria", create_or_find(client, &contact, &maria));
     TRY("zexa_to_e164", zexa_to_e164("0923 456 789", "244", &phone));
     contact.name = "João Silva";
     contact.phone = phone;
     contact.email = NULL;
-    TRY("create João", zexa_contacts_create(client, &contact, &joao));
+    TRY("create João", create_or_find(client, &contact, &joao));
     printf("contacts: %s %s, %s %s\n", maria->id, maria->phone, joao->id, joao->phone);
 
     /* A list with both. */

@@ -179,7 +179,8 @@ pub extern "C" fn zexa_campaigns_wait(
             timeout,
             report,
         )?;
-        if stopped.get() {
+        // Asked to stop at the poll that saw it final: the wait is over anyway.
+        if stopped.get() && !campaign.status.is_final() {
             return Err(Failure::Cancelled(format!(
                 "the progress callback stopped the wait for campaign {id} (status {})",
                 campaign.status.as_str()

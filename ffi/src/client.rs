@@ -67,6 +67,38 @@ pub extern "C" fn zexa_client_new(
     })
 }
 
+/// Creates a client from the environment, as every zexa SDK does: the key from `ZEXA_API_KEY`
+/// (required) and the API root from `ZEXA_BASE_URL` when it is set, with default settings.
+///
+/// On success `*out` is a client the caller frees with `zexa_client_free`. Statuses: `ZEXA_OK`;
+/// `ZEXA_INVALID_INPUT` when `ZEXA_API_KEY` is not set or a variable is invalid;
+/// `ZEXA_INVALID_ARGUMENT` for a NULL `out`. Thread-safe (reads the environment).
+#[no_mangle]
+pub extern "C" fn zexa_client_from_env(out: *mut *mut ZexaClient) -> ZexaStatus {
+    run(|| {
+        let slot = handle::out(out)?;
+        *slot = handle::new(ZexaClient {
+            inner: zexa::Client::from_env()?,
+        });
+        Ok(())
+    })
+}
+
+/// Starts the settings of a client from the environment (`ZEXA_API_KEY`, and `ZEXA_BASE_URL`
+/// when set), to adjust before `zexa_client_builder_build`. `*out` is freed with
+/// `zexa_client_builder_free`. Statuses: `ZEXA_OK`; `ZEXA_INVALID_INPUT` when `ZEXA_API_KEY`
+/// is not set; `ZEXA_INVALID_ARGUMENT` for a NULL `out`.
+#[no_mangle]
+pub extern "C" fn zexa_client_builder_from_env(out: *mut *mut ZexaClientBuilder) -> ZexaStatus {
+    run(|| {
+        let slot = handle::out(out)?;
+        *slot = handle::new(ZexaClientBuilder {
+            inner: zexa::Client::builder_from_env()?,
+        });
+        Ok(())
+    })
+}
+
 /// Frees a client. NULL is a no-op. No call may be using the client any more.
 #[no_mangle]
 pub extern "C" fn zexa_client_free(client: *mut ZexaClient) {

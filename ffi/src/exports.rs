@@ -20,21 +20,21 @@ pub struct ZexaCreateExport {
     pub format: *const c_char,
 }
 
-/// `POST /exports/contacts`: starts an export of contacts (`export` NULL: all, as CSV); poll
+/// `POST /exports/contacts`: starts an export of contacts (`request` NULL: all, as CSV); poll
 /// it with `zexa_exports_get`. `*out` is freed with `zexa_export_free`. Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_export(
     client: *const ZexaClient,
-    export: *const ZexaCreateExport,
+    request: *const ZexaCreateExport,
     out: *mut *mut ZexaExport,
 ) -> ZexaStatus {
     emit(out, || {
-        let mut request = zexa::CreateExport::new();
-        if let Some(e) = handle::opt_sized_arg(export, "export")? {
-            request.list_id = opt_string(e.list_id, "list_id")?;
-            request.format = opt_string(e.format, "format")?.map(zexa::ExportFormat::from);
+        let mut export = zexa::CreateExport::new();
+        if let Some(e) = handle::opt_sized_arg(request, "request")? {
+            export.list_id = opt_string(e.list_id, "list_id")?;
+            export.format = opt_string(e.format, "format")?.map(zexa::ExportFormat::from);
         }
-        Ok(core_client(client)?.contacts().export(&request)?)
+        Ok(core_client(client)?.contacts().export(&export)?)
     })
 }
 
@@ -55,8 +55,8 @@ pub extern "C" fn zexa_exports_get(
 
 /// Frees an export. NULL is a no-op.
 #[no_mangle]
-pub extern "C" fn zexa_export_free(export: *mut ZexaExport) {
-    free(export)
+pub extern "C" fn zexa_export_free(export_info: *mut ZexaExport) {
+    free(export_info)
 }
 
 handle::sized_args!(ZexaCreateExport);

@@ -70,7 +70,7 @@ static void test_contacts(ZexaClient *client, char *ids_out[2]) {
     CHECK_STR(maria->custom_field_values[0], "Luanda");
     CHECK(maria->extra_json != NULL && maria->extra_json[0] == '{');
 
-    memset(&req, 0, sizeof req);
+    req = (ZexaCreateContact)ZEXA_STRUCT_INIT(ZexaCreateContact);
     req.name = "João Silva";
     req.phone = "+244912000002";
     CHECK_OK(zexa_contacts_create(client, &req, &joao));

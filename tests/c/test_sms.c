@@ -47,7 +47,7 @@ static const char *repeat(char *buf, size_t size, const char *unit, int count, c
     return buf;
 }
 
-static void check_segments(const char *text, zexa_sms_encoding encoding, uint32_t segments, size_t units,
+static void check_segments(const char *text, ZexaSmsEncoding encoding, uint32_t segments, size_t units,
                            uint32_t per_segment) {
     ZexaSmsSegments *s = NULL;
     CHECK_OK(zexa_sms_segments(text, &s));

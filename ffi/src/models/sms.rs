@@ -6,7 +6,7 @@ use super::{opt_count, Arena, ToC};
 #[allow(non_camel_case_types)]
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum zexa_sms_encoding {
+pub enum ZexaSmsEncoding {
     /// The GSM 03.38 alphabet and its extension table: 160 septets in one SMS, 153 a part.
     ZEXA_SMS_GSM7 = 0,
     /// UTF-16: 70 units in one SMS, 67 a part.
@@ -29,7 +29,7 @@ pub struct ZexaSmsCharacter {
 #[repr(C)]
 pub struct ZexaSmsSegments {
     /// GSM-7, or UCS-2 when a character is outside the GSM 03.38 tables.
-    pub encoding: zexa_sms_encoding,
+    pub encoding: ZexaSmsEncoding,
     /// `"GSM-7"` or `"UCS-2"`.
     pub encoding_name: *const c_char,
     /// Segments the text is sent (and billed) in; 0 for an empty text.
@@ -60,8 +60,8 @@ impl ToC for zexa::SmsSegments {
         let (unicode_characters, unicode_characters_len) = a.structs(characters);
         ZexaSmsSegments {
             encoding: match self.encoding {
-                zexa::SmsEncoding::Gsm7 => zexa_sms_encoding::ZEXA_SMS_GSM7,
-                zexa::SmsEncoding::Ucs2 => zexa_sms_encoding::ZEXA_SMS_UCS2,
+                zexa::SmsEncoding::Gsm7 => ZexaSmsEncoding::ZEXA_SMS_GSM7,
+                zexa::SmsEncoding::Ucs2 => ZexaSmsEncoding::ZEXA_SMS_UCS2,
             },
             encoding_name: a.str(self.encoding.as_str()),
             segments: self.segments,
