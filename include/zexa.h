@@ -150,16 +150,16 @@ enum ZexaStatus
    * whether a request that takes effect had been sent.
    */
   ZEXA_CANCELLED = 16,
+  /**
+   * Writing what the library read failed (the file descriptor of
+   * `zexa_exports_download_to_fd`). Nothing more is read.
+   */
+  ZEXA_IO_ERROR = 17,
 };
 #ifndef __cplusplus
 typedef uint32_t ZexaStatus;
 #endif // __cplusplus
 
-
-/**
- * How often `zexa_campaigns_wait` polls when `poll_interval_ms` is 0.
- */
-#define ZEXA_DEFAULT_POLL_INTERVAL_MS 2000
 
 /**
  * The level of a log record, most severe first. `zexa_set_log_callback` delivers the records
@@ -254,6 +254,12 @@ typedef struct ZexaContactIter ZexaContactIter;
  * An iterator over every contact list (opaque). Free it with `zexa_contact_list_iter_free`.
  */
 typedef struct ZexaContactListIter ZexaContactListIter;
+
+/**
+ * Per-call settings being gathered (opaque). Not thread-safe: configure it from one thread.
+ * Free it with `zexa_request_options_free`; clients derived from it are not affected.
+ */
+typedef struct ZexaRequestOptions ZexaRequestOptions;
 
 /**
  * An iterator over every sender ID (opaque). Free it with `zexa_sender_id_iter_free`.
@@ -671,11 +677,20 @@ typedef struct ZexaUpdateContact {
    * Number of custom fields.
    */
   size_t custom_fields_len;
+  /**
+   * `true`: remove the email (sent as `null`); `email` must then be NULL.
+   */
+  bool clear_email;
+  /**
+   * `true`: remove every custom field (sent as `null`); the custom field arrays must then
+   * be NULL.
+   */
+  bool clear_custom_fields;
 } ZexaUpdateContact;
 
 /**
- * Filters and paging of a contact search. Zero-initialise it (`ZexaListContacts f = {0};`)
- * for no filter, page 1 and the default size; NULL strings are no filter.
+ * Filters and paging of a contact search. `ZEXA_STRUCT_INIT(ZexaListContacts)` is no filter,
+ * page 1 and the default size; NULL strings are no filter.
  */
 typedef struct ZexaListContacts {
   /**
@@ -789,6 +804,13 @@ typedef struct ZexaExport {
    */
   const char *extra_json;
 } ZexaExport;
+
+/**
+ * Receives the bytes of a download, in order: `len` bytes at `data` (valid only during the
+ * call), and the caller's `userdata`. Returns 0 to go on, non-zero to stop the download with
+ * `ZEXA_CANCELLED`. Runs on the calling thread; must not unwind.
+ */
+typedef int (*ZexaWriteFn)(const uint8_t *data, size_t len, void *userdata);
 
 /**
  * An array of strings (one row of an upload preview).
@@ -1382,12 +1404,16 @@ ZexaStatus zexa_campaign_iter_next(struct ZexaCampaignIter *iter, struct ZexaCam
 void zexa_campaign_iter_free(struct ZexaCampaignIter *iter);
 
 /**
- * Polls a campaign every `poll_interval_ms` (0: `ZEXA_DEFAULT_POLL_INTERVAL_MS`) until it is
+ * Polls a campaign every `poll_interval_ms` (0: the library's default, 2 s) until it is
  * `completed` or `failed`, and returns it in `*out` (freed with `zexa_campaign_free`).
  *
  * `timeout_ms` 0 waits without limit; otherwise `ZEXA_TIMEOUT` is returned once it has
- * passed. `progress` (may be NULL) is called after every poll with `userdata`. Blocks the
- * calling thread; other threads may use the client meanwhile.
+ * passed. `progress` (may be NULL) is called after every poll with `userdata`; when it
+ * returns non-zero the wait stops with `ZEXA_CANCELLED`. Blocks the calling thread; other
+ * threads may use the client meanwhile.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_TIMEOUT`; `ZEXA_CANCELLED`; `ZEXA_NOT_FOUND` for an unknown
+ * campaign; the API statuses; `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
 ZexaStatus zexa_campaigns_wait(const struct ZexaClient *client,
                                const char *campaign_id,
@@ -1743,6 +1769,49 @@ ZexaStatus zexa_exports_get(const struct ZexaClient *client,
 void zexa_export_free(struct ZexaExport *export_info);
 
 /**
+ * Polls an export every `poll_interval_ms` (0: the library's default, 2 s) until it is
+ * `completed` or `failed`, and returns it in `*out` (freed with `zexa_export_free`).
+ * `timeout_ms` 0 waits without limit.
+ *
+ * Statuses: `ZEXA_OK` (also for a `failed` export: check `status`); `ZEXA_TIMEOUT`;
+ * `ZEXA_NOT_FOUND`; the API statuses; `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
+ * Thread-safe.
+ */
+ZexaStatus zexa_exports_wait(const struct ZexaClient *client,
+                             const char *export_id,
+                             uint64_t poll_interval_ms,
+                             uint64_t timeout_ms,
+                             struct ZexaExport **out);
+
+/**
+ * Streams a completed export's file (`export_id`) to `write`, chunk by chunk (never whole in
+ * memory), and sets `*out_bytes` (may be NULL) to the number of bytes written. The API key is
+ * sent only when the file is on the API's own host; the size is capped by the core.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_CANCELLED` when `write` returned non-zero; `ZEXA_INVALID_INPUT`
+ * when the export is not completed; `ZEXA_NOT_FOUND`; the API statuses (a failure after bytes
+ * were written is not retried); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
+ * Thread-safe.
+ */
+ZexaStatus zexa_exports_download(const struct ZexaClient *client,
+                                 const char *export_id,
+                                 ZexaWriteFn write,
+                                 void *userdata,
+                                 uint64_t *out_bytes);
+
+#if defined(__unix__)
+/**
+ * Streams a completed export's file to the open file descriptor `fd` (a file, a pipe, a
+ * socket; not closed), as `zexa_exports_download`. Statuses: as `zexa_exports_download`,
+ * with a failed write to `fd` reported as `ZEXA_IO_ERROR`.
+ */
+ZexaStatus zexa_exports_download_to_fd(const struct ZexaClient *client,
+                                       const char *export_id,
+                                       int fd,
+                                       uint64_t *out_bytes);
+#endif
+
+/**
  * `POST /contacts/upload`: uploads `len` bytes of a CSV or Excel file named `filename` (its
  * extension chooses the content type) and returns its preview, freed with
  * `zexa_upload_preview_free`. Thread-safe.
@@ -1879,6 +1948,52 @@ uint32_t zexa_last_error_attempts(void);
 bool zexa_last_error_may_have_executed(void);
 
 /**
+ * The HTTP status (2xx) of the answer to this thread's last successful call to the API, or 0
+ * when the last call failed or made none. Calls that need no server (`zexa_to_e164`...) do
+ * not change it.
+ *
+ * Every `zexa_last_response_*` getter describes the same answer: with several attempts, the
+ * last one's; for a wait or a page fetched by an iterator, the last request's. The strings
+ * they return are owned by the library, valid until the next call to the API on this thread.
+ * They never touch the last error. Thread-local.
+ */
+uint16_t zexa_last_response_status(void);
+
+/**
+ * The `X-Request-Id` of the last response (for Zexa support), or NULL.
+ */
+const char *zexa_last_response_request_id(void);
+
+/**
+ * How many attempts the last successful call took (1 when it was not retried), or 0.
+ */
+uint32_t zexa_last_response_attempts(void);
+
+/**
+ * How long the last successful call took in milliseconds, retries and waits included.
+ */
+uint64_t zexa_last_response_elapsed_ms(void);
+
+/**
+ * The first value of the header `name` (compared without case) in the last response, or
+ * NULL when it had none, `name` is NULL or not UTF-8. A header that would reveal the API key
+ * is redacted by the core.
+ */
+const char *zexa_last_response_header(const char *name);
+
+/**
+ * How many headers the last response had (0 when there is no last response).
+ */
+size_t zexa_last_response_header_count(void);
+
+/**
+ * The header at `index` (0 to `zexa_last_response_header_count() - 1`) of the last response:
+ * `*name` and `*value` are set and `true` returned; `false` (and NULLs) when `index` is out
+ * of range. `name` and `value` must not be NULL.
+ */
+bool zexa_last_response_header_at(size_t index, const char **name, const char **value);
+
+/**
  * Delivers the SDK's log records at `min_level` (a `ZEXA_LOG_*` value) and above to
  * `callback`, with `userdata`; a NULL `callback` stops delivery. By default nothing is logged.
  *
@@ -1957,6 +2072,76 @@ ZexaStatus zexa_client_builder_set_trust_env(struct ZexaClientBuilder *builder, 
  */
 ZexaStatus zexa_client_builder_set_use_os_trust_store(struct ZexaClientBuilder *builder,
                                                       bool use_os);
+
+/**
+ * Starts empty per-call options (every setting the client's). `*out` is freed with
+ * `zexa_request_options_free`. Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL `out`.
+ */
+ZexaStatus zexa_request_options_new(struct ZexaRequestOptions **out);
+
+/**
+ * Frees options. NULL, and a pointer that is not live options, are ignored.
+ */
+void zexa_request_options_free(struct ZexaRequestOptions *options);
+
+/**
+ * The bound of each attempt, in milliseconds (0 is refused by `zexa_client_with_options`).
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or dead options.
+ */
+ZexaStatus zexa_request_options_set_timeout_ms(struct ZexaRequestOptions *options,
+                                               uint64_t timeout_ms);
+
+/**
+ * How many times a failed call is sent again. Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT`
+ * for NULL or dead options.
+ */
+ZexaStatus zexa_request_options_set_max_retries(struct ZexaRequestOptions *options,
+                                                uint32_t max_retries);
+
+/**
+ * The deadline of a whole call, in milliseconds (0 is refused by `zexa_client_with_options`).
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or dead options.
+ */
+ZexaStatus zexa_request_options_set_total_timeout_ms(struct ZexaRequestOptions *options,
+                                                     uint64_t total_timeout_ms);
+
+/**
+ * Removes the client's deadline of a whole call for these calls. Statuses: `ZEXA_OK`;
+ * `ZEXA_INVALID_ARGUMENT` for NULL or dead options.
+ */
+ZexaStatus zexa_request_options_set_no_total_timeout(struct ZexaRequestOptions *options);
+
+/**
+ * Adds a header to every request of the calls. `Authorization`, `Content-Type`, `Host`,
+ * `Content-Length`, `Transfer-Encoding`, `Connection`, `Proxy-Authorization` and malformed
+ * names or values are refused by `zexa_client_with_options` (`ZEXA_INVALID_INPUT`).
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or dead options, NULL or non-UTF-8
+ * strings.
+ */
+ZexaStatus zexa_request_options_add_header(struct ZexaRequestOptions *options,
+                                           const char *name,
+                                           const char *value);
+
+/**
+ * Appends a query parameter to every request of the calls. Statuses: `ZEXA_OK`;
+ * `ZEXA_INVALID_ARGUMENT` for NULL or dead options, NULL or non-UTF-8 strings.
+ */
+ZexaStatus zexa_request_options_add_query(struct ZexaRequestOptions *options,
+                                          const char *key,
+                                          const char *value);
+
+/**
+ * A client sharing `client`'s connection pool whose calls use `options` (the options are
+ * copied: changing or freeing them later does not affect it). `*out` is freed with
+ * `zexa_client_free`, independently of `client`.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_INPUT` when the core refuses an option (a zero timeout,
+ * a refused or malformed header); `ZEXA_INVALID_ARGUMENT` for NULL or dead handles, NULL
+ * `out`. Thread-safe for `client`.
+ */
+ZexaStatus zexa_client_with_options(const struct ZexaClient *client,
+                                    const struct ZexaRequestOptions *options,
+                                    struct ZexaClient **out);
 
 /**
  * Turns a phone number as people write it (`0912 345 678`) into E.164 (`+244912345678`),

@@ -7,14 +7,12 @@ use std::time::Duration;
 
 use crate::client::{core_client, ZexaClient};
 use crate::handle;
+use crate::last_response::recorded;
 use crate::iter::{self, list_params, ZexaCampaignIter, ZexaListParams};
 use crate::last_error::Failure;
 use crate::models::{emit, free, with_view, ZexaCampaign, ZexaCampaignPage};
 use crate::status::ZexaStatus;
 use crate::strings::{json_arg, opt_string, str_arg};
-
-/// How often `zexa_campaigns_wait` polls when `poll_interval_ms` is 0.
-pub const ZEXA_DEFAULT_POLL_INTERVAL_MS: u64 = 2000;
 
 /// A new campaign: every field but `body`, `template_json` and `scheduled_at` required, and one
 /// of `body` or `template_json`.
@@ -76,7 +74,7 @@ pub extern "C" fn zexa_campaigns_create(
         request.template = json_arg(c.template_json, "template_json")?;
         request.scheduled_at = opt_string(c.scheduled_at, "scheduled_at")?;
         request.max_segments = (c.max_segments != 0).then_some(c.max_segments);
-        Ok(core_client(client)?.campaigns().create(&request)?)
+        recorded(client, |c| c.campaigns().create(&request))
     })
 }
 
@@ -89,9 +87,8 @@ pub extern "C" fn zexa_campaigns_get(
     out: *mut *mut ZexaCampaign,
 ) -> ZexaStatus {
     emit(out, || {
-        Ok(core_client(client)?
-            .campaigns()
-            .get(str_arg(campaign_id, "campaign_id")?)?)
+        let id = str_arg(campaign_id, "campaign_id")?;
+        recorded(client, |c| c.campaigns().get(id))
     })
 }
 
@@ -104,7 +101,8 @@ pub extern "C" fn zexa_campaigns_list(
     out: *mut *mut ZexaCampaignPage,
 ) -> ZexaStatus {
     emit(out, || {
-        Ok(core_client(client)?.campaigns().list(&list_params(params)?)?)
+        let params = list_params(params)?;
+        recorded(client, |c| c.campaigns().list(&params))
     })
 }
 
@@ -137,12 +135,16 @@ pub extern "C" fn zexa_campaign_iter_free(iter: *mut ZexaCampaignIter) {
     handle::free(iter)
 }
 
-/// Polls a campaign every `poll_interval_ms` (0: `ZEXA_DEFAULT_POLL_INTERVAL_MS`) until it is
+/// Polls a campaign every `poll_interval_ms` (0: the library's default, 2 s) until it is
 /// `completed` or `failed`, and returns it in `*out` (freed with `zexa_campaign_free`).
 ///
 /// `timeout_ms` 0 waits without limit; otherwise `ZEXA_TIMEOUT` is returned once it has
-/// passed. `progress` (may be NULL) is called after every poll with `userdata`. Blocks the
-/// calling thread; other threads may use the client meanwhile.
+/// passed. `progress` (may be NULL) is called after every poll with `userdata`; when it
+/// returns non-zero the wait stops with `ZEXA_CANCELLED`. Blocks the calling thread; other
+/// threads may use the client meanwhile.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_TIMEOUT`; `ZEXA_CANCELLED`; `ZEXA_NOT_FOUND` for an unknown
+/// campaign; the API statuses; `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_wait(
     client: *const ZexaClient,
@@ -155,10 +157,8 @@ pub extern "C" fn zexa_campaigns_wait(
 ) -> ZexaStatus {
     emit(out, || {
         let id = str_arg(campaign_id, "campaign_id")?;
-        let interval = match poll_interval_ms {
-            0 => ZEXA_DEFAULT_POLL_INTERVAL_MS,
-            ms => ms,
-        };
+        // 0 is "not given": the core's default applies.
+        let interval = (poll_interval_ms != 0).then(|| Duration::from_millis(poll_interval_ms));
         let timeout = (timeout_ms != 0).then(|| Duration::from_millis(timeout_ms));
         let stopped = Cell::new(false);
         let report = |campaign: &zexa::Campaign| {
@@ -173,12 +173,9 @@ pub extern "C" fn zexa_campaigns_wait(
             }
             ControlFlow::Continue(())
         };
-        let campaign = core_client(client)?.campaigns().wait_with_progress(
-            id,
-            Duration::from_millis(interval),
-            timeout,
-            report,
-        )?;
+        let campaign = recorded(client, |c| {
+            c.campaigns().wait_with_progress(id, interval, timeout, report)
+        })?;
         // Asked to stop at the poll that saw it final: the wait is over anyway.
         if stopped.get() && !campaign.status.is_final() {
             return Err(Failure::Cancelled(format!(

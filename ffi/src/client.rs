@@ -29,6 +29,11 @@ pub(crate) fn core_client<'a>(client: *const ZexaClient) -> Result<&'a zexa::Cli
     handle::get(client, "client").map(|c| &c.inner)
 }
 
+/// A new client handle owning `inner`.
+pub(crate) fn wrap(inner: zexa::Client) -> *mut ZexaClient {
+    handle::new(ZexaClient { inner })
+}
+
 /// Applies `change` to the builder behind `builder`.
 pub(crate) fn configure(
     builder: *mut ZexaClientBuilder,

@@ -4,6 +4,7 @@ use std::ffi::c_char;
 
 use crate::client::{core_client, ZexaClient};
 use crate::handle;
+use crate::last_response::recorded;
 use crate::iter::{self, list_params, ZexaContactIter, ZexaContactListIter, ZexaListParams};
 use crate::last_error::Failure;
 use crate::models::{emit, free, ZexaContactList, ZexaContactListPage, ZexaContactPage};
@@ -35,7 +36,7 @@ pub extern "C" fn zexa_contact_lists_create(
         let list = handle::sized_arg(list, "list")?;
         let mut request = zexa::CreateContactList::new(str_arg(list.name, "name")?);
         request.description = opt_string(list.description, "description")?;
-        Ok(core_client(client)?.contact_lists().create(&request)?)
+        recorded(client, |c| c.contact_lists().create(&request))
     })
 }
 
@@ -48,7 +49,8 @@ pub extern "C" fn zexa_contact_lists_list(
     out: *mut *mut ZexaContactListPage,
 ) -> ZexaStatus {
     emit(out, || {
-        Ok(core_client(client)?.contact_lists().list(&list_params(params)?)?)
+        let params = list_params(params)?;
+        recorded(client, |c| c.contact_lists().list(&params))
     })
 }
 
@@ -108,7 +110,7 @@ pub extern "C" fn zexa_contact_lists_add_contacts(
 ) -> ZexaStatus {
     run(|| {
         let change = membership(list_ids, list_ids_len, contact_ids, contact_ids_len)?;
-        Ok(core_client(client)?.contact_lists().add_contacts(&change)?)
+        recorded(client, |c| c.contact_lists().add_contacts(&change))
     })
 }
 
@@ -124,7 +126,7 @@ pub extern "C" fn zexa_contact_lists_remove_contacts(
 ) -> ZexaStatus {
     run(|| {
         let change = membership(list_ids, list_ids_len, contact_ids, contact_ids_len)?;
-        Ok(core_client(client)?.contact_lists().remove_contacts(&change)?)
+        recorded(client, |c| c.contact_lists().remove_contacts(&change))
     })
 }
 
@@ -140,7 +142,7 @@ pub extern "C" fn zexa_contact_lists_members(
     emit(out, || {
         let params = list_params(params)?;
         let id = str_arg(list_id, "list_id")?;
-        Ok(core_client(client)?.contact_lists().contacts(id, &params)?)
+        recorded(client, |c| c.contact_lists().contacts(id, &params))
     })
 }
 

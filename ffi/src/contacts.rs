@@ -5,6 +5,7 @@ use std::ffi::c_char;
 
 use crate::client::{core_client, ZexaClient};
 use crate::handle;
+use crate::last_response::recorded;
 use crate::iter::{self, ZexaContactIter};
 use crate::last_error::{bad_argument, Failure};
 use crate::models::{emit, free, ZexaContact, ZexaContactPage};
@@ -61,10 +62,15 @@ pub struct ZexaUpdateContact {
     pub custom_field_values: *const *const c_char,
     /// Number of custom fields.
     pub custom_fields_len: usize,
+    /// `true`: remove the email (sent as `null`); `email` must then be NULL.
+    pub clear_email: bool,
+    /// `true`: remove every custom field (sent as `null`); the custom field arrays must then
+    /// be NULL.
+    pub clear_custom_fields: bool,
 }
 
-/// Filters and paging of a contact search. Zero-initialise it (`ZexaListContacts f = {0};`)
-/// for no filter, page 1 and the default size; NULL strings are no filter.
+/// Filters and paging of a contact search. `ZEXA_STRUCT_INIT(ZexaListContacts)` is no filter,
+/// page 1 and the default size; NULL strings are no filter.
 #[repr(C)]
 pub struct ZexaListContacts {
     /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
@@ -136,6 +142,18 @@ impl ZexaUpdateContact {
             self.custom_fields_len,
         )?
         .map(Some);
+        if self.clear_email {
+            if u.email.is_some() {
+                return Err(bad_argument("clear_email", "is true while email is set"));
+            }
+            u = u.clear_email();
+        }
+        if self.clear_custom_fields {
+            if u.custom_fields.is_some() {
+                return Err(bad_argument("clear_custom_fields", "is true while custom fields are set"));
+            }
+            u = u.clear_custom_fields();
+        }
         Ok(u)
     }
 }
@@ -174,7 +192,7 @@ pub extern "C" fn zexa_contacts_create(
 ) -> ZexaStatus {
     emit(out, || {
         let request = handle::sized_arg(contact, "contact")?.to_core()?;
-        Ok(core_client(client)?.contacts().create(&request)?)
+        recorded(client, |c| c.contacts().create(&request))
     })
 }
 
@@ -187,9 +205,8 @@ pub extern "C" fn zexa_contacts_get(
     out: *mut *mut ZexaContact,
 ) -> ZexaStatus {
     emit(out, || {
-        Ok(core_client(client)?
-            .contacts()
-            .get(str_arg(contact_id, "contact_id")?)?)
+        let id = str_arg(contact_id, "contact_id")?;
+        recorded(client, |c| c.contacts().get(id))
     })
 }
 
@@ -205,7 +222,7 @@ pub extern "C" fn zexa_contacts_update(
     emit(out, || {
         let changes = handle::sized_arg(changes, "changes")?.to_core()?;
         let id = str_arg(contact_id, "contact_id")?;
-        Ok(core_client(client)?.contacts().update(id, &changes)?)
+        recorded(client, |c| c.contacts().update(id, &changes))
     })
 }
 
@@ -213,9 +230,8 @@ pub extern "C" fn zexa_contacts_update(
 #[no_mangle]
 pub extern "C" fn zexa_contacts_delete(client: *const ZexaClient, contact_id: *const c_char) -> ZexaStatus {
     run(|| {
-        Ok(core_client(client)?
-            .contacts()
-            .delete(str_arg(contact_id, "contact_id")?)?)
+        let id = str_arg(contact_id, "contact_id")?;
+        recorded(client, |c| c.contacts().delete(id))
     })
 }
 
@@ -229,7 +245,7 @@ pub extern "C" fn zexa_contacts_delete_many(
 ) -> ZexaStatus {
     run(|| {
         let ids = str_array(contact_ids, ids_len, "contact_ids")?;
-        Ok(core_client(client)?.contacts().delete_many(&ids)?)
+        recorded(client, |c| c.contacts().delete_many(&ids))
     })
 }
 
@@ -243,7 +259,7 @@ pub extern "C" fn zexa_contacts_list(
 ) -> ZexaStatus {
     emit(out, || {
         let filters = list_contacts(filters)?;
-        Ok(core_client(client)?.contacts().list(&filters)?)
+        recorded(client, |c| c.contacts().list(&filters))
     })
 }
 
@@ -291,4 +307,13 @@ pub extern "C" fn zexa_contact_page_free(page: *mut ZexaContactPage) {
     free(page)
 }
 
-handle::sized_args!(ZexaCreateContact, ZexaUpdateContact, ZexaListContacts);
+handle::sized_args!(ZexaCreateContact, ZexaListContacts);
+
+// SAFETY: `#[repr(C)]`, starts with `struct_size`, and holds raw pointers, integers and
+// bools, for which zero means "not given".
+unsafe impl handle::SizedArg for ZexaUpdateContact {
+    /// The layout before `clear_email` and `clear_custom_fields` were appended: a caller built
+    /// with that header is still served (the clear flags read as false).
+    const MIN_SIZE: usize = std::mem::offset_of!(ZexaUpdateContact, clear_email);
+    const NAME: &'static str = "ZexaUpdateContact";
+}

@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 use std::ffi::c_char;
 
-use crate::client::{core_client, ZexaClient};
+use crate::client::ZexaClient;
 use crate::handle;
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaImportResult, ZexaUploadPreview};
 use crate::status::ZexaStatus;
 use crate::strings::{bytes_arg, opt_string_array, str_arg, str_pairs};
@@ -57,7 +58,7 @@ pub extern "C" fn zexa_contacts_upload(
 ) -> ZexaStatus {
     emit(out, || {
         let (data, name) = (bytes_arg(data, len, "data")?, str_arg(filename, "filename")?);
-        Ok(core_client(client)?.contacts().upload(data, name)?)
+        recorded(client, |c| c.contacts().upload(data, name))
     })
 }
 
@@ -73,7 +74,7 @@ pub extern "C" fn zexa_contacts_upload_vcard(
 ) -> ZexaStatus {
     emit(out, || {
         let (data, name) = (bytes_arg(data, len, "data")?, str_arg(filename, "filename")?);
-        Ok(core_client(client)?.contacts().upload_vcard(data, name)?)
+        recorded(client, |c| c.contacts().upload_vcard(data, name))
     })
 }
 
@@ -94,7 +95,7 @@ pub extern "C" fn zexa_contacts_import_mapped(
             .collect();
         let mut request = zexa::ImportMapped::new(str_arg(i.upload_id, "upload_id")?, mapping);
         request.lists = opt_string_array(i.lists, i.lists_len, "lists")?;
-        Ok(core_client(client)?.contacts().import_mapped(&request)?)
+        recorded(client, |c| c.contacts().import_mapped(&request))
     })
 }
 
@@ -110,7 +111,7 @@ pub extern "C" fn zexa_contacts_import_vcard(
         let i = handle::sized_arg(import, "import")?;
         let mut request = zexa::ImportVcard::new(str_arg(i.upload_id, "upload_id")?);
         request.lists = opt_string_array(i.lists, i.lists_len, "lists")?;
-        Ok(core_client(client)?.contacts().import_vcard(&request)?)
+        recorded(client, |c| c.contacts().import_vcard(&request))
     })
 }
 

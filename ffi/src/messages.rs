@@ -2,8 +2,9 @@
 
 use std::ffi::c_char;
 
-use crate::client::{core_client, ZexaClient};
+use crate::client::ZexaClient;
 use crate::handle;
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaMessage};
 use crate::status::ZexaStatus;
 use crate::strings::{json_arg, opt_string, str_arg};
@@ -48,7 +49,7 @@ pub extern "C" fn zexa_messages_send(
         request.body = opt_string(m.body, "body")?;
         request.template = json_arg(m.template_json, "template_json")?;
         request.max_segments = (m.max_segments != 0).then_some(m.max_segments);
-        Ok(core_client(client)?.messages().send(&request)?)
+        recorded(client, |c| c.messages().send(&request))
     })
 }
 
@@ -61,9 +62,8 @@ pub extern "C" fn zexa_messages_get(
     out: *mut *mut ZexaMessage,
 ) -> ZexaStatus {
     emit(out, || {
-        Ok(core_client(client)?
-            .messages()
-            .get(str_arg(message_id, "message_id")?)?)
+        let id = str_arg(message_id, "message_id")?;
+        recorded(client, |c| c.messages().get(id))
     })
 }
 

@@ -2,7 +2,8 @@
 
 use std::ffi::c_char;
 
-use crate::client::{core_client, ZexaClient};
+use crate::client::ZexaClient;
+use crate::last_response::recorded;
 use crate::handle;
 use crate::panic::run;
 use crate::status::ZexaStatus;
@@ -32,7 +33,8 @@ pub extern "C" fn zexa_request(
         let method: zexa::Method = str_arg(method, "method")?.parse()?;
         let query = str_pairs(query_keys, query_values, query_len, "query")?;
         let body = json_arg(json_body, "json_body")?;
-        let answer = core_client(client)?.request(method, str_arg(path, "path")?, &query, body.as_ref())?;
+        let path = str_arg(path, "path")?;
+        let answer = recorded(client, |c| c.request(method, path, &query, body.as_ref()))?;
         *slot = into_raw(&answer.to_string());
         Ok(())
     })

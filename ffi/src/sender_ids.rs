@@ -2,6 +2,7 @@
 
 use crate::client::{core_client, ZexaClient};
 use crate::handle;
+use crate::last_response::recorded;
 use crate::iter::{self, list_params, ZexaListParams, ZexaSenderIdIter};
 use crate::models::{emit, free, ZexaSenderId, ZexaSenderIdPage};
 use crate::status::ZexaStatus;
@@ -15,7 +16,8 @@ pub extern "C" fn zexa_sender_ids_list(
     out: *mut *mut ZexaSenderIdPage,
 ) -> ZexaStatus {
     emit(out, || {
-        Ok(core_client(client)?.sender_ids().list(&list_params(params)?)?)
+        let params = list_params(params)?;
+        recorded(client, |c| c.sender_ids().list(&params))
     })
 }
 

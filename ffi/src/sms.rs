@@ -3,7 +3,8 @@
 
 use std::ffi::c_char;
 
-use crate::client::{core_client, ZexaClient};
+use crate::client::ZexaClient;
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaCampaignPreview, ZexaSmsSegments, ZexaSmsSmartEncoded};
 use crate::status::ZexaStatus;
 use crate::strings::str_arg;
@@ -67,7 +68,7 @@ pub extern "C" fn zexa_campaigns_preview(
         let list = str_arg(contact_list_id, "contact_list_id")?;
         let channel = zexa::Channel::from(str_arg(channel, "channel")?);
         let body = str_arg(body, "body")?;
-        Ok(core_client(client)?.campaigns().preview(list, channel, body)?)
+        recorded(client, |c| c.campaigns().preview(list, channel, body))
     })
 }
 

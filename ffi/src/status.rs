@@ -55,6 +55,7 @@ impl ZexaStatus {
             ErrorKind::Timeout | ErrorKind::WaitTimeout => ZexaStatus::ZEXA_TIMEOUT,
             ErrorKind::Decode => ZexaStatus::ZEXA_DECODE_ERROR,
             ErrorKind::Interrupted => ZexaStatus::ZEXA_CANCELLED,
+            ErrorKind::Write => ZexaStatus::ZEXA_IO_ERROR,
             // A kind added to the core later: an answer with a status is an API error.
             _ if error.status().is_some() => ZexaStatus::ZEXA_API_ERROR,
             _ => ZexaStatus::ZEXA_INTERNAL_ERROR,
@@ -80,11 +81,11 @@ mod tests {
 
     #[test]
     fn every_status_has_its_own_name() {
-        for code in 0..=16u32 {
+        for code in 0..=17u32 {
             let name = ZexaStatus::name_of(code).expect("a name");
             assert!(name.to_str().unwrap().starts_with("ZEXA_"));
         }
         assert_eq!(ZexaStatus::name_of(16), Some(c"ZEXA_CANCELLED"));
-        assert_eq!(ZexaStatus::name_of(17), None);
+        assert_eq!(ZexaStatus::name_of(18), None);
     }
 }

@@ -46,6 +46,9 @@ macro_rules! for_each_status {
             /// callback writer refused the data. `zexa_last_error_may_have_executed()` says
             /// whether a request that takes effect had been sent.
             ZEXA_CANCELLED = 16,
+            /// Writing what the library read failed (the file descriptor of
+            /// `zexa_exports_download_to_fd`). Nothing more is read.
+            ZEXA_IO_ERROR = 17,
         }
     };
 }

@@ -2,8 +2,9 @@
 
 use std::ffi::c_char;
 
-use crate::client::{core_client, ZexaClient};
+use crate::client::ZexaClient;
 use crate::handle;
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaWebhook, ZexaWebhookEvent};
 use crate::status::ZexaStatus;
 use crate::strings::{bytes_arg, str_arg, str_array};
@@ -36,7 +37,7 @@ pub extern "C" fn zexa_webhooks_create(
         let w = handle::sized_arg(webhook, "webhook")?;
         let events = str_array(w.events, w.events_len, "events")?;
         let request = zexa::CreateWebhook::new(str_arg(w.url, "url")?, events);
-        Ok(core_client(client)?.webhooks().create(&request)?)
+        recorded(client, |c| c.webhooks().create(&request))
     })
 }
 

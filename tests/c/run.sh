@@ -128,7 +128,7 @@ ZEXA_LIBS="$(pkg-config --libs zexa)"
 ZEXA_STATIC_LIBS="$(pkg-config --libs zexa-static)"
 build_c() { gcc "${CFLAGS[@]}" -pthread $ZEXA_CFLAGS "$1" -o "$2" $ZEXA_LIBS || ko "build $1"; }
 build_cpp() { g++ "${CXXFLAGS[@]}" $ZEXA_CFLAGS "$@" $ZEXA_LIBS || ko "build $1"; }
-for t in args abi endpoints errors iter threads fork log sms network; do
+for t in args abi core_api endpoints errors iter threads fork log sms network; do
     build_c "tests/c/test_$t.c" "$BUILD/test_$t"
 done
 build_c examples/c/quickstart.c "$BUILD/quickstart"
@@ -220,6 +220,8 @@ run_test test_args "$BUILD/test_args"
 run_test test_network "$BUILD/test_network"
 start_sandbox
 run_test test_abi "$BUILD/test_abi" "$URL"
+start_sandbox
+run_test test_core_api "$BUILD/test_core_api" "$URL"
 start_sandbox --delivery-ms 50
 run_test test_endpoints "$BUILD/test_endpoints" "$URL"
 start_sandbox --delivery-ms 50
