@@ -26,6 +26,7 @@
 #define ZEXA_HPP
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -35,6 +36,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -567,10 +569,27 @@ class UpdateContact {
  public:
   UpdateContact& name(std::string name) { name_ = std::move(name); return *this; }
   UpdateContact& phone(std::string phone) { phone_ = std::move(phone); return *this; }
-  UpdateContact& email(std::string email) { email_ = std::move(email); return *this; }
+  UpdateContact& email(std::string email) {
+    email_ = std::move(email);
+    clear_email_ = false;
+    return *this;
+  }
   UpdateContact& lists(std::vector<std::string> list_ids) { lists_ = std::move(list_ids); return *this; }
   UpdateContact& custom_fields(std::map<std::string, std::string> fields) {
     custom_fields_ = std::move(fields);
+    clear_custom_fields_ = false;
+    return *this;
+  }
+  /** Removes the email (sent as null). */
+  UpdateContact& clear_email() {
+    email_.reset();
+    clear_email_ = true;
+    return *this;
+  }
+  /** Removes every custom field (sent as null). */
+  UpdateContact& clear_custom_fields() {
+    custom_fields_.reset();
+    clear_custom_fields_ = true;
     return *this;
   }
   /** Calls `f` with the C struct, valid during the call. */
@@ -583,6 +602,8 @@ class UpdateContact {
     c.name = detail::c(name_);
     c.phone = detail::c(phone_);
     c.email = detail::c(email_);
+    c.clear_email = clear_email_;
+    c.clear_custom_fields = clear_custom_fields_;
     if (lists_) {
       c.lists = lists.size() ? lists.data() : empty;  // non-NULL: an empty list is sent
       c.lists_len = lists.size();
@@ -599,6 +620,7 @@ class UpdateContact {
   std::optional<std::string> name_, phone_, email_;
   std::optional<std::vector<std::string>> lists_;
   std::optional<std::map<std::string, std::string>> custom_fields_;
+  bool clear_email_ = false, clear_custom_fields_ = false;
 };
 
 /** Filters and paging of a contact search (none set: every contact). */
@@ -1058,9 +1080,53 @@ class CreditsResource {
 /** Contact exports, once started with contacts().start_export(). */
 class Exports {
  public:
+  /** Receives a download, chunk by chunk, in order. An exception it throws stops the
+   * download and is rethrown from download(). */
+  using Writer = std::function<void(const uint8_t* data, size_t len)>;
+
   explicit Exports(const ZexaClient* client) : client_(client) {}
   Export get(const std::string& id) const {
     return detail::fetch(zexa_export_free, [&](ZexaExport** out) { return zexa_exports_get(client_, id.c_str(), out); });
+  }
+  /** Polls the export (zero interval: the library's default) until it is final; throws
+   * ZEXA_TIMEOUT once `timeout` has passed (none: no limit). */
+  Export wait(const std::string& id, std::chrono::milliseconds poll_interval = std::chrono::milliseconds(0),
+              std::optional<std::chrono::milliseconds> timeout = std::nullopt) const {
+    uint64_t interval = poll_interval.count() > 0 ? static_cast<uint64_t>(poll_interval.count()) : 0;
+    uint64_t limit = timeout ? std::max<int64_t>(1, timeout->count()) : 0;
+    return detail::fetch(zexa_export_free, [&](ZexaExport** out) {
+      return zexa_exports_wait(client_, id.c_str(), interval, limit, out);
+    });
+  }
+  /** Streams a completed export's file to `writer`; returns the bytes written. */
+  uint64_t download(const std::string& id, const Writer& writer) const {
+    struct State {
+      const Writer* writer;
+      std::exception_ptr error;
+    } state{&writer, nullptr};
+    // Never unwinds into the library: an exception is kept and rethrown below.
+    ZexaWriteFn trampoline = [](const uint8_t* data, size_t len, void* userdata) -> int {
+      State* s = static_cast<State*>(userdata);
+      try {
+        (*s->writer)(data, len);
+        return 0;
+      } catch (...) {
+        s->error = std::current_exception();
+        return 1;
+      }
+    };
+    uint64_t bytes = 0;
+    ZexaStatus status = zexa_exports_download(client_, id.c_str(), trampoline, &state, &bytes);
+    if (state.error) std::rethrow_exception(state.error);
+    detail::check(status);
+    return bytes;
+  }
+  /** Streams a completed export's file to `out`; returns the bytes written. */
+  uint64_t download(const std::string& id, std::ostream& out) const {
+    return download(id, [&out](const uint8_t* data, size_t len) {
+      out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(len));
+      if (!out) throw std::runtime_error("zexa: writing the export to the stream failed");
+    });
   }
 
  private:
@@ -1070,6 +1136,99 @@ class Exports {
 /* ---- Client ------------------------------------------------------------------------------ */
 
 class ClientBuilder;
+
+/** Per-call settings, applied with Client::with_options (the library checks them there). */
+class RequestOptions {
+ public:
+  RequestOptions& timeout(std::chrono::milliseconds t) { timeout_ = t; return *this; }
+  RequestOptions& max_retries(uint32_t n) { max_retries_ = n; return *this; }
+  RequestOptions& total_timeout(std::chrono::milliseconds t) {
+    total_timeout_ = t;
+    no_total_timeout_ = false;
+    return *this;
+  }
+  /** Removes the client's deadline of a whole call. */
+  RequestOptions& no_total_timeout() {
+    total_timeout_.reset();
+    no_total_timeout_ = true;
+    return *this;
+  }
+  RequestOptions& header(std::string name, std::string value) {
+    headers_.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  RequestOptions& query(std::string key, std::string value) {
+    query_.emplace_back(std::move(key), std::move(value));
+    return *this;
+  }
+
+ private:
+  friend class Client;
+  static uint64_t ms(std::chrono::milliseconds d) { return d.count() > 0 ? static_cast<uint64_t>(d.count()) : 0; }
+  /** The C options (owned by the caller of to_c). */
+  detail::Ptr<ZexaRequestOptions> to_c() const {
+    ZexaRequestOptions* raw = nullptr;
+    detail::check(zexa_request_options_new(&raw));
+    detail::Ptr<ZexaRequestOptions> c(raw, zexa_request_options_free);
+    if (timeout_) detail::check(zexa_request_options_set_timeout_ms(raw, ms(*timeout_)));
+    if (max_retries_) detail::check(zexa_request_options_set_max_retries(raw, *max_retries_));
+    if (total_timeout_) detail::check(zexa_request_options_set_total_timeout_ms(raw, ms(*total_timeout_)));
+    if (no_total_timeout_) detail::check(zexa_request_options_set_no_total_timeout(raw));
+    for (const auto& h : headers_) detail::check(zexa_request_options_add_header(raw, h.first.c_str(), h.second.c_str()));
+    for (const auto& q : query_) detail::check(zexa_request_options_add_query(raw, q.first.c_str(), q.second.c_str()));
+    return c;
+  }
+  std::optional<std::chrono::milliseconds> timeout_, total_timeout_;
+  std::optional<uint32_t> max_retries_;
+  bool no_total_timeout_ = false;
+  std::vector<std::pair<std::string, std::string>> headers_, query_;
+};
+
+/** What the answer of a successful call said, apart from its body. */
+struct ResponseInfo {
+  uint16_t status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::optional<std::string> request_id;
+  uint32_t attempts = 0;
+  std::chrono::milliseconds elapsed{0};
+
+  /** The first value of a header (compared without case). */
+  std::optional<std::string> header(const std::string& name) const {
+    for (const auto& h : headers) {
+      if (h.first.size() == name.size() &&
+          std::equal(h.first.begin(), h.first.end(), name.begin(),
+                     [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
+                                                 std::tolower(static_cast<unsigned char>(b)); })) {
+        return h.second;
+      }
+    }
+    return std::nullopt;
+  }
+
+  /** The answer to this thread's last successful call to the API (status 0: none). */
+  static ResponseInfo last() {
+    ResponseInfo info;
+    info.status = zexa_last_response_status();
+    if (info.status == 0) return info;
+    size_t count = zexa_last_response_header_count();
+    for (size_t i = 0; i < count; i++) {
+      const char* name = nullptr;
+      const char* value = nullptr;
+      if (zexa_last_response_header_at(i, &name, &value)) info.headers.emplace_back(name, value);
+    }
+    info.request_id = detail::opt(zexa_last_response_request_id());
+    info.attempts = zexa_last_response_attempts();
+    info.elapsed = std::chrono::milliseconds(zexa_last_response_elapsed_ms());
+    return info;
+  }
+};
+
+/** A call's result with its ResponseInfo. */
+template <typename T>
+struct Response {
+  T value;
+  ResponseInfo info;
+};
 
 /** A client of the Zexa API. Copies share one connection pool; thread-safe. */
 class Client {
@@ -1115,6 +1274,25 @@ class Client {
                                values.empty() ? nullptr : values.data(), keys.size(), detail::c(json_body), &raw));
     detail::Ptr<char> owned(raw, zexa_string_free);
     return std::string(owned.get());
+  }
+
+  /** A client sharing this one's connection pool whose calls use `options`. */
+  Client with_options(const RequestOptions& options) const {
+    detail::Ptr<ZexaRequestOptions> c = options.to_c();
+    ZexaClient* raw = nullptr;
+    detail::check(zexa_client_with_options(handle_.get(), c.get(), &raw));
+    return Client(raw);
+  }
+
+  /**
+   * Runs `call` with this client and returns its value with the metadata of the answer (the
+   * last request it made): `client.with_response([](const zexa::Client& c) { return
+   * c.contacts().get(id); })`.
+   */
+  template <typename F>
+  auto with_response(F&& call) const -> Response<decltype(call(std::declval<const Client&>()))> {
+    auto value = call(*this);
+    return {std::move(value), ResponseInfo::last()};
   }
 
   /** The C handle, for calls of zexa.h (owned by this Client: never free it). */

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -244,6 +245,44 @@ void test_others(const zexa::Client& client, const std::string& url) {
   CHECK(records >= 1);
 }
 
+// The core's per-call options, response metadata, clearing fields and exports, in C++.
+void test_core_api(const zexa::Client& client) {
+  zexa::Contact c = client.contacts().create(
+      zexa::CreateContact("Core Api", "+244937000001").email("core@x.ao").custom_field("k", "v"));
+
+  zexa::Client scoped = client.with_options(zexa::RequestOptions()
+                                                .timeout(std::chrono::seconds(5))
+                                                .max_retries(0)
+                                                .header("X-Trace", "abc")
+                                                .query("phone", "+244937000001"));
+  zexa::Page<zexa::Contact> only = scoped.contacts().list();
+  CHECK(only.items.size() == 1 && only.items[0].id == c.id);
+  EXPECT_ERROR(ZEXA_INVALID_INPUT, client.with_options(zexa::RequestOptions().header("Authorization", "x")));
+
+  zexa::Response<zexa::Contact> r = client.with_response([&](const zexa::Client& cl) { return cl.contacts().get(c.id); });
+  CHECK(r.value.id == c.id && r.info.status == 200 && r.info.attempts == 1);
+  CHECK(r.info.request_id && r.info.header("X-Request-Id") == r.info.request_id);
+
+  zexa::Contact cleared = client.contacts().update(c.id, zexa::UpdateContact().clear_email());
+  CHECK(!cleared.email && cleared.custom_fields.size() == 1);
+  cleared = client.contacts().update(c.id, zexa::UpdateContact().clear_custom_fields());
+  CHECK(cleared.custom_fields.empty());
+
+  zexa::Export started = client.contacts().start_export();
+  zexa::Export done = client.exports().wait(started.id, std::chrono::milliseconds(20), std::chrono::seconds(30));
+  CHECK(done.is_final && done.status == "completed");
+  std::ostringstream file;
+  uint64_t bytes = client.exports().download(done.id, file);
+  CHECK(bytes == file.str().size() && file.str().find("+244937000001") != std::string::npos);
+  bool caught = false;
+  try {
+    client.exports().download(done.id, [](const uint8_t*, size_t) { throw Boom(); });
+  } catch (const Boom&) {
+    caught = true;
+  }
+  CHECK(caught);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -257,6 +296,7 @@ int main(int argc, char** argv) {
   zexa::ContactList list = test_lists(client);
   test_campaigns(client, list);
   test_others(client, url);
+  test_core_api(client);
   std::printf("test_hpp: %d checks passed\n", checks);
   return 0;
 }
