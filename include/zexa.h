@@ -1364,6 +1364,10 @@ extern "C" {
  * `ZEXA_VALIDATION_ERROR` for an unregistered sender, `ZEXA_INSUFFICIENT_CREDITS`,
  * `ZEXA_NOT_FOUND` for an unknown list, `ZEXA_INVALID_INPUT` when the core refuses it
  * locally (empty fields, neither body nor template, an SMS body over `max_segments`). Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_campaigns_create(const struct ZexaClient *client,
                                  const struct ZexaCreateCampaign *campaign,
@@ -1372,6 +1376,10 @@ ZexaStatus zexa_campaigns_create(const struct ZexaClient *client,
 /**
  * `GET /campaigns/{id}`: status and delivery statistics. `*out` is freed with
  * `zexa_campaign_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_campaigns_get(const struct ZexaClient *client,
                               const char *campaign_id,
@@ -1380,6 +1388,10 @@ ZexaStatus zexa_campaigns_get(const struct ZexaClient *client,
 /**
  * `GET /campaigns`: one page of campaigns (`params` NULL: first page). `*out` is freed with
  * `zexa_campaign_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_campaigns_list(const struct ZexaClient *client,
                                const struct ZexaListParams *params,
@@ -1387,6 +1399,9 @@ ZexaStatus zexa_campaigns_list(const struct ZexaClient *client,
 
 /**
  * An iterator over every campaign. `*out` is freed with `zexa_campaign_iter_free`.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
 ZexaStatus zexa_campaign_iter_new(const struct ZexaClient *client,
                                   const struct ZexaListParams *params,
@@ -1395,6 +1410,10 @@ ZexaStatus zexa_campaign_iter_new(const struct ZexaClient *client,
 /**
  * The next campaign: `*out` is freed with `zexa_campaign_free`, or NULL with `ZEXA_OK` at the
  * end. A failure is returned once and ends the iteration.
+ *
+ * Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+ * parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+ * `out`.
  */
 ZexaStatus zexa_campaign_iter_next(struct ZexaCampaignIter *iter, struct ZexaCampaign **out);
 
@@ -1441,6 +1460,10 @@ void zexa_campaign_page_free(struct ZexaCampaignPage *page);
  * NULL. Returns `ZEXA_INVALID_INPUT` for an empty or malformed key or base URL (plain http is
  * only accepted to a loopback host), `ZEXA_INVALID_ARGUMENT` for NULL `api_key`/`out` or
  * strings that are not UTF-8. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_client_new(const char *api_key, const char *base_url, struct ZexaClient **out);
 
@@ -1473,6 +1496,10 @@ void zexa_client_free(struct ZexaClient *client);
  *
  * `*out` is a builder the caller frees with `zexa_client_builder_free`. Returns
  * `ZEXA_INVALID_ARGUMENT` for a NULL or non-UTF-8 key or NULL `out`.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_client_builder_new(const char *api_key, struct ZexaClientBuilder **out);
 
@@ -1484,34 +1511,53 @@ void zexa_client_builder_free(struct ZexaClientBuilder *builder);
 /**
  * Sets the API root (default `https://api.zexa.ao/v1`); checked when the client is built.
  * Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder or a NULL/non-UTF-8 URL.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_base_url(struct ZexaClientBuilder *builder,
                                             const char *base_url);
 
 /**
- * Sets the bound of each attempt in milliseconds (default 30000); 0 is refused with
- * `ZEXA_INVALID_INPUT` when the client is built.
+ * Sets the bound of each attempt in milliseconds (default 30000); 0 or more than a day is
+ * refused with `ZEXA_INVALID_INPUT` when the client is built. Returns
+ * `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_timeout_ms(struct ZexaClientBuilder *builder,
                                               uint64_t timeout_ms);
 
 /**
  * Sets the bound of a whole call in milliseconds: every attempt, retry back-off and
- * `Retry-After` wait included (default: none). 0 is refused with `ZEXA_INVALID_INPUT` when
- * the client is built; a call that runs out of it fails with `ZEXA_TIMEOUT`.
+ * `Retry-After` wait included (default: none). 0 or more than a day is refused with
+ * `ZEXA_INVALID_INPUT` when the client is built; a call that runs out of it fails with
+ * `ZEXA_TIMEOUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_total_timeout_ms(struct ZexaClientBuilder *builder,
                                                     uint64_t total_timeout_ms);
 
 /**
- * Sets how many times a failed call is sent again (default 2; 0 disables retries). A POST
- * that may have reached the server is never resent.
+ * Sets how many times a failed call is sent again (default 2; 0 disables retries; at most
+ * 1000, more is refused with `ZEXA_INVALID_INPUT` when the client is built). A POST that may
+ * have reached the server is never resent. Returns `ZEXA_INVALID_ARGUMENT` for a NULL or
+ * dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_max_retries(struct ZexaClientBuilder *builder,
                                                uint32_t max_retries);
 
 /**
  * Adds `name/version` to the User-Agent. `version` may be NULL.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_app_info(struct ZexaClientBuilder *builder,
                                             const char *name,
@@ -1520,6 +1566,9 @@ ZexaStatus zexa_client_builder_set_app_info(struct ZexaClientBuilder *builder,
 /**
  * Trusts the CA certificates of this PEM document (`len` bytes, copied) instead of the
  * built-in roots. May be called more than once; the PEM is checked when the client is built.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_add_root_certificate_pem(struct ZexaClientBuilder *builder,
                                                         const uint8_t *pem,
@@ -1530,6 +1579,10 @@ ZexaStatus zexa_client_builder_add_root_certificate_pem(struct ZexaClientBuilder
  * freed). On success `*out` is a client to free with `zexa_client_free`. Returns
  * `ZEXA_INVALID_INPUT` when a setting is refused (empty key, bad base URL, zero timeout,
  * invalid PEM), `ZEXA_INVALID_ARGUMENT` for NULL arguments.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_client_builder_build(const struct ZexaClientBuilder *builder,
                                      struct ZexaClient **out);
@@ -1539,15 +1592,21 @@ ZexaStatus zexa_client_builder_build(const struct ZexaClientBuilder *builder,
  * the timeout of an attempt). 0 or an out-of-range value is refused with
  * `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
  * or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_connect_timeout_ms(struct ZexaClientBuilder *builder,
                                                       uint64_t connect_timeout_ms);
 
 /**
  * Sets the back-off before a retry: `initial_ms` before the first (default 500), doubled for
- * each further retry up to `max_ms` (default 8000), with jitter. Values the core refuses
- * (see `zexa_client_builder_build`) give `ZEXA_INVALID_INPUT` when the client is built.
+ * each further retry up to `max_ms` (default 8000), with jitter. `initial_ms` over `max_ms`,
+ * or `max_ms` over a day, gives `ZEXA_INVALID_INPUT` when the client is built.
  * Returns `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_retry_backoff_ms(struct ZexaClientBuilder *builder,
                                                     uint64_t initial_ms,
@@ -1555,18 +1614,24 @@ ZexaStatus zexa_client_builder_set_retry_backoff_ms(struct ZexaClientBuilder *bu
 
 /**
  * Sets the longest `Retry-After` of a 429 that is waited for, in milliseconds (default
- * 60000); a longer one is returned at once as `ZEXA_RATE_LIMITED`. Values the core refuses
- * give `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a
+ * 60000); a longer one is returned at once as `ZEXA_RATE_LIMITED`. More than a day gives
+ * `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a
  * NULL or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_max_retry_after_ms(struct ZexaClientBuilder *builder,
                                                       uint64_t max_retry_after_ms);
 
 /**
  * Sets the largest response body accepted, in bytes (default 16 MiB); a larger answer fails
- * (nothing past the limit is read into memory). Values the core refuses give
- * `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
+ * (nothing past the limit is read into memory). 0 gives `ZEXA_INVALID_INPUT` when the
+ * client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
  * or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_max_response_bytes(struct ZexaClientBuilder *builder,
                                                       uint64_t max_response_bytes);
@@ -1574,6 +1639,10 @@ ZexaStatus zexa_client_builder_set_max_response_bytes(struct ZexaClientBuilder *
 /**
  * `POST /contacts/list`: creates a list. `*out` is freed with `zexa_contact_list_free`.
  * Returns `ZEXA_INVALID_INPUT` for an empty name (refused by the core). Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contact_lists_create(const struct ZexaClient *client,
                                      const struct ZexaCreateContactList *list,
@@ -1582,6 +1651,10 @@ ZexaStatus zexa_contact_lists_create(const struct ZexaClient *client,
 /**
  * `GET /contacts/list`: one page of lists (`params` NULL: first page, default size).
  * `*out` is freed with `zexa_contact_list_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contact_lists_list(const struct ZexaClient *client,
                                    const struct ZexaListParams *params,
@@ -1590,6 +1663,9 @@ ZexaStatus zexa_contact_lists_list(const struct ZexaClient *client,
 /**
  * An iterator over every contact list (`params` NULL: from the first page). `*out` is freed
  * with `zexa_contact_list_iter_free`.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
 ZexaStatus zexa_contact_list_iter_new(const struct ZexaClient *client,
                                       const struct ZexaListParams *params,
@@ -1598,6 +1674,10 @@ ZexaStatus zexa_contact_list_iter_new(const struct ZexaClient *client,
 /**
  * The next list: `*out` is freed with `zexa_contact_list_free`, or NULL with `ZEXA_OK` at the
  * end. A failure is returned once and ends the iteration.
+ *
+ * Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+ * parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+ * `out`.
  */
 ZexaStatus zexa_contact_list_iter_next(struct ZexaContactListIter *iter,
                                        struct ZexaContactList **out);
@@ -1610,6 +1690,10 @@ void zexa_contact_list_iter_free(struct ZexaContactListIter *iter);
 /**
  * `POST /contacts/list/contacts`: adds every contact of `contact_ids` to every list of
  * `list_ids`. The core refuses empty arrays with `ZEXA_INVALID_INPUT`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contact_lists_add_contacts(const struct ZexaClient *client,
                                            const char *const *list_ids,
@@ -1620,6 +1704,10 @@ ZexaStatus zexa_contact_lists_add_contacts(const struct ZexaClient *client,
 /**
  * `DELETE /contacts/list/contacts`: removes contacts from lists (the contacts remain).
  * Same arguments and statuses as `zexa_contact_lists_add_contacts`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contact_lists_remove_contacts(const struct ZexaClient *client,
                                               const char *const *list_ids,
@@ -1630,6 +1718,10 @@ ZexaStatus zexa_contact_lists_remove_contacts(const struct ZexaClient *client,
 /**
  * `GET /contacts/list/{id}/contacts`: one page of a list's members (`params` NULL: first
  * page). `*out` is freed with `zexa_contact_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_contact_lists_members(const struct ZexaClient *client,
                                       const char *list_id,
@@ -1639,6 +1731,9 @@ ZexaStatus zexa_contact_lists_members(const struct ZexaClient *client,
 /**
  * An iterator over every member of a list; advance it with `zexa_contact_iter_next` and
  * free it with `zexa_contact_iter_free`.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
 ZexaStatus zexa_contact_lists_members_iter_new(const struct ZexaClient *client,
                                                const char *list_id,
@@ -1663,6 +1758,10 @@ void zexa_contact_list_page_free(struct ZexaContactListPage *page);
  * empty name, bad email), `ZEXA_CONFLICT` when the phone exists, any API or transport
  * status, or `ZEXA_INVALID_ARGUMENT` for NULL `client`/`contact`/`out`/required fields.
  * Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contacts_create(const struct ZexaClient *client,
                                 const struct ZexaCreateContact *contact,
@@ -1671,6 +1770,10 @@ ZexaStatus zexa_contacts_create(const struct ZexaClient *client,
 /**
  * `GET /contacts/{id}`. `*out` is freed with `zexa_contact_free`. `ZEXA_NOT_FOUND` when no
  * such contact exists. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_contacts_get(const struct ZexaClient *client,
                              const char *contact_id,
@@ -1679,6 +1782,10 @@ ZexaStatus zexa_contacts_get(const struct ZexaClient *client,
 /**
  * `PUT /contacts/{id}`: changes the non-NULL fields of `changes`. `*out` is the updated
  * contact, freed with `zexa_contact_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_contacts_update(const struct ZexaClient *client,
                                 const char *contact_id,
@@ -1687,12 +1794,20 @@ ZexaStatus zexa_contacts_update(const struct ZexaClient *client,
 
 /**
  * `DELETE /contacts/{id}`: deletes a contact permanently. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_contacts_delete(const struct ZexaClient *client, const char *contact_id);
 
 /**
  * `DELETE /contacts`: deletes `ids_len` contacts at once. The core refuses an empty array
  * with `ZEXA_INVALID_INPUT`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contacts_delete_many(const struct ZexaClient *client,
                                      const char *const *contact_ids,
@@ -1701,6 +1816,10 @@ ZexaStatus zexa_contacts_delete_many(const struct ZexaClient *client,
 /**
  * `GET /contacts`: one page of contacts matching `filters` (NULL: no filter, first page).
  * `*out` is freed with `zexa_contact_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contacts_list(const struct ZexaClient *client,
                               const struct ZexaListContacts *filters,
@@ -1710,6 +1829,9 @@ ZexaStatus zexa_contacts_list(const struct ZexaClient *client,
  * An iterator over every contact matching `filters` (NULL: all), from `filters->page` on.
  * Nothing is fetched until the first `zexa_contact_iter_next`. `*out` is freed with
  * `zexa_contact_iter_free`; it keeps its own reference to the client's connection pool.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
 ZexaStatus zexa_contact_iter_new(const struct ZexaClient *client,
                                  const struct ZexaListContacts *filters,
@@ -1719,6 +1841,10 @@ ZexaStatus zexa_contact_iter_new(const struct ZexaClient *client,
  * The next contact: `*out` is a contact freed with `zexa_contact_free`, or NULL with
  * `ZEXA_OK` when the iteration is over. Pages are fetched as needed (one in memory). A
  * failure is returned once and ends the iteration (later calls give `ZEXA_OK` and NULL).
+ *
+ * Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+ * parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+ * `out`.
  */
 ZexaStatus zexa_contact_iter_next(struct ZexaContactIter *iter, struct ZexaContact **out);
 
@@ -1739,6 +1865,10 @@ void zexa_contact_page_free(struct ZexaContactPage *page);
 
 /**
  * `GET /credits`: the balance. `*out` is freed with `zexa_credits_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_credits_get(const struct ZexaClient *client, struct ZexaCredits **out);
 
@@ -1750,6 +1880,10 @@ void zexa_credits_free(struct ZexaCredits *credits);
 /**
  * `POST /exports/contacts`: starts an export of contacts (`request` NULL: all, as CSV); poll
  * it with `zexa_exports_get`. `*out` is freed with `zexa_export_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contacts_export(const struct ZexaClient *client,
                                 const struct ZexaCreateExport *request,
@@ -1758,6 +1892,10 @@ ZexaStatus zexa_contacts_export(const struct ZexaClient *client,
 /**
  * `GET /exports/{id}`: an export's progress, with `download_url` once completed. `*out` is
  * freed with `zexa_export_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_exports_get(const struct ZexaClient *client,
                             const char *export_id,
@@ -1815,6 +1953,10 @@ ZexaStatus zexa_exports_download_to_fd(const struct ZexaClient *client,
  * `POST /contacts/upload`: uploads `len` bytes of a CSV or Excel file named `filename` (its
  * extension chooses the content type) and returns its preview, freed with
  * `zexa_upload_preview_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contacts_upload(const struct ZexaClient *client,
                                 const uint8_t *data,
@@ -1825,6 +1967,10 @@ ZexaStatus zexa_contacts_upload(const struct ZexaClient *client,
 /**
  * `POST /contacts/upload/vcard`: uploads `len` bytes of a `.vcf` file; as
  * `zexa_contacts_upload`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_contacts_upload_vcard(const struct ZexaClient *client,
                                       const uint8_t *data,
@@ -1836,6 +1982,10 @@ ZexaStatus zexa_contacts_upload_vcard(const struct ZexaClient *client,
  * `POST /contacts/mapped/file`: imports an uploaded file with a column mapping. `*out` is
  * freed with `zexa_import_result_free`. The core refuses an empty mapping with
  * `ZEXA_INVALID_INPUT`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_contacts_import_mapped(const struct ZexaClient *client,
                                        const struct ZexaImportMapped *import,
@@ -1844,6 +1994,10 @@ ZexaStatus zexa_contacts_import_mapped(const struct ZexaClient *client,
 /**
  * `POST /contacts/mapped/vcard`: imports an uploaded vCard file. `*out` is freed with
  * `zexa_import_result_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_contacts_import_vcard(const struct ZexaClient *client,
                                       const struct ZexaImportVcard *import,
@@ -1864,6 +2018,9 @@ void zexa_import_result_free(struct ZexaImportResult *result);
  * 0 keeps none). Each holds a socket and about 36 KiB (76 KiB over TLS): a server with a
  * client per tenant sets 1 or 2. Over 4096 is refused with `ZEXA_INVALID_INPUT` when the
  * client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_max_idle_connections(struct ZexaClientBuilder *builder,
                                                         uint32_t max_idle_connections);
@@ -1873,6 +2030,9 @@ ZexaStatus zexa_client_builder_set_max_idle_connections(struct ZexaClientBuilder
  * from 1 up to 3600000, one hour). An older one is closed at the client's next call;
  * `zexa_client_free` closes them all. Out of range is refused with `ZEXA_INVALID_INPUT` when
  * the client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_idle_timeout_ms(struct ZexaClientBuilder *builder,
                                                    uint64_t idle_timeout_ms);
@@ -1880,6 +2040,10 @@ ZexaStatus zexa_client_builder_set_idle_timeout_ms(struct ZexaClientBuilder *bui
 /**
  * The status of this thread's last failure, or `ZEXA_OK` if the last `ZexaStatus` call
  * succeeded. Thread-local: failures of other threads are never visible here.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_last_error_status(void);
 
@@ -2010,6 +2174,10 @@ bool zexa_last_response_header_at(size_t index, const char **name, const char **
  * value, or when called from inside the callback; `ZEXA_INTERNAL_ERROR` if another logger
  * of the Rust `log` crate was installed in this library first (only possible when the
  * static library is linked into a Rust program that sets its own).
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_set_log_callback(uint32_t min_level, ZexaLogCallback callback, void *userdata);
 
@@ -2020,6 +2188,10 @@ ZexaStatus zexa_set_log_callback(uint32_t min_level, ZexaLogCallback callback, v
  * `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_INPUT` for an SMS body over `max_segments`,
  * `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
  * Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_messages_send(const struct ZexaClient *client,
                               const struct ZexaSendMessage *message,
@@ -2028,6 +2200,10 @@ ZexaStatus zexa_messages_send(const struct ZexaClient *client,
 /**
  * `GET /messages/{id}`: a message and its delivery status. `*out` is freed with
  * `zexa_message_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
 ZexaStatus zexa_messages_get(const struct ZexaClient *client,
                              const char *message_id,
@@ -2046,12 +2222,18 @@ void zexa_message_free(struct ZexaMessage *message);
  * (`ZEXA_INVALID_INPUT` for a malformed one, or a non-loopback proxy to a plain-http API);
  * its credentials are never logged nor put in an error. Returns `ZEXA_INVALID_ARGUMENT` for
  * a NULL builder or a NULL/non-UTF-8 URL.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_proxy(struct ZexaClientBuilder *builder, const char *proxy_url);
 
 /**
  * Uses no proxy at all, even one set in the environment. Returns `ZEXA_INVALID_ARGUMENT` for
  * a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_no_proxy(struct ZexaClientBuilder *builder);
 
@@ -2060,6 +2242,9 @@ ZexaStatus zexa_client_builder_set_no_proxy(struct ZexaClientBuilder *builder);
  * `NO_PROXY` (curl's conventions; a loopback API is never proxied from them) and
  * `SSL_CERT_FILE` / `SSL_CERT_DIR`. A malformed variable makes the build fail with
  * `ZEXA_INVALID_INPUT`, naming it. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_trust_env(struct ZexaClientBuilder *builder, bool trust_env);
 
@@ -2069,6 +2254,9 @@ ZexaStatus zexa_client_builder_set_trust_env(struct ZexaClientBuilder *builder, 
  * `SSL_CERT_FILE` / `SSL_CERT_DIR` and `zexa_client_builder_add_root_certificate_pem` still
  * take precedence. A store without any certificate makes the build fail with
  * `ZEXA_INVALID_INPUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
 ZexaStatus zexa_client_builder_set_use_os_trust_store(struct ZexaClientBuilder *builder,
                                                       bool use_os);
@@ -2150,6 +2338,9 @@ ZexaStatus zexa_client_with_options(const struct ZexaClient *client,
  * On success `*out` is the E.164 string, freed with `zexa_string_free`. Returns
  * `ZEXA_INVALID_INPUT` when the number cannot be converted, `ZEXA_INVALID_ARGUMENT` for NULL
  * `number`/`out`. Thread-safe; needs no client.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_INPUT` when the number cannot be converted;
+ * `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
  */
 ZexaStatus zexa_to_e164(const char *number, const char *default_country_code, char **out);
 
@@ -2168,6 +2359,10 @@ bool zexa_is_e164(const char *number);
  * On success `*out_json` is the JSON answer (`null` for an empty answer), freed with
  * `zexa_string_free`. Returns `ZEXA_INVALID_INPUT` for a bad method or path (refused by the
  * core), `ZEXA_INVALID_ARGUMENT` when `json_body` is not JSON, any API status. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_request(const struct ZexaClient *client,
                         const char *method,
@@ -2181,6 +2376,10 @@ ZexaStatus zexa_request(const struct ZexaClient *client,
 /**
  * `GET /sender-ids`: one page of registered sender IDs (`params` NULL: first page). `*out`
  * is freed with `zexa_sender_id_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_sender_ids_list(const struct ZexaClient *client,
                                 const struct ZexaListParams *params,
@@ -2188,6 +2387,9 @@ ZexaStatus zexa_sender_ids_list(const struct ZexaClient *client,
 
 /**
  * An iterator over every sender ID. `*out` is freed with `zexa_sender_id_iter_free`.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
 ZexaStatus zexa_sender_id_iter_new(const struct ZexaClient *client,
                                    const struct ZexaListParams *params,
@@ -2196,6 +2398,10 @@ ZexaStatus zexa_sender_id_iter_new(const struct ZexaClient *client,
 /**
  * The next sender ID: `*out` is freed with `zexa_sender_id_free`, or NULL with `ZEXA_OK` at
  * the end. A failure is returned once and ends the iteration.
+ *
+ * Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+ * parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+ * `out`.
  */
 ZexaStatus zexa_sender_id_iter_next(struct ZexaSenderIdIter *iter, struct ZexaSenderId **out);
 
@@ -2222,6 +2428,8 @@ void zexa_sender_id_page_free(struct ZexaSenderIdPage *page);
  *
  * `*out` is freed with `zexa_sms_segments_free`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
  * or non-UTF-8 `text`. Thread-safe; needs no client.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
  */
 ZexaStatus zexa_sms_segments(const char *text, struct ZexaSmsSegments **out);
 
@@ -2237,6 +2445,8 @@ void zexa_sms_segments_free(struct ZexaSmsSegments *segments);
  * (`ç` -> `c`): that changes the text, so it is opt-in.
  *
  * `*out` is freed with `zexa_sms_smart_encoded_free`. Thread-safe; needs no client.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
  */
 ZexaStatus zexa_sms_smart_encode(const char *text,
                                  bool transliterate,
@@ -2254,6 +2464,10 @@ void zexa_sms_smart_encoded_free(struct ZexaSmsSmartEncoded *encoded);
  *
  * `*out` is freed with `zexa_campaign_preview_free`. Returns `ZEXA_INVALID_INPUT` for an empty
  * list ID or body, `ZEXA_NOT_FOUND` for an unknown list. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_campaigns_preview(const struct ZexaClient *client,
                                   const char *contact_list_id,
@@ -2299,6 +2513,10 @@ uint32_t zexa_version_number(void);
  * `POST /webhooks`: registers a delivery-status webhook. `*out` is freed with
  * `zexa_webhook_free`. The core refuses a non-http(s) URL or no events with
  * `ZEXA_INVALID_INPUT`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
 ZexaStatus zexa_webhooks_create(const struct ZexaClient *client,
                                 const struct ZexaCreateWebhook *webhook,
@@ -2313,6 +2531,9 @@ void zexa_webhook_free(struct ZexaWebhook *webhook);
  * Parses the body of a webhook request (`len` bytes) into a typed event. `*out` is freed
  * with `zexa_webhook_event_free`. Returns `ZEXA_DECODE_ERROR` when the payload is not such
  * an event. Thread-safe; needs no client.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_DECODE_ERROR` when the payload is not an event;
+ * `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
  */
 ZexaStatus zexa_webhook_event_parse(const uint8_t *payload,
                                     size_t len,

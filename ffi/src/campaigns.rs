@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use crate::client::{core_client, ZexaClient};
 use crate::handle;
-use crate::last_response::recorded;
 use crate::iter::{self, list_params, ZexaCampaignIter, ZexaListParams};
 use crate::last_error::Failure;
+use crate::last_response::recorded;
 use crate::models::{emit, free, with_view, ZexaCampaign, ZexaCampaignPage};
 use crate::status::ZexaStatus;
 use crate::strings::{json_arg, opt_string, str_arg};
@@ -56,6 +56,10 @@ pub type ZexaCampaignProgressFn =
 /// `ZEXA_VALIDATION_ERROR` for an unregistered sender, `ZEXA_INSUFFICIENT_CREDITS`,
 /// `ZEXA_NOT_FOUND` for an unknown list, `ZEXA_INVALID_INPUT` when the core refuses it
 /// locally (empty fields, neither body nor template, an SMS body over `max_segments`). Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_create(
     client: *const ZexaClient,
@@ -80,6 +84,10 @@ pub extern "C" fn zexa_campaigns_create(
 
 /// `GET /campaigns/{id}`: status and delivery statistics. `*out` is freed with
 /// `zexa_campaign_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_get(
     client: *const ZexaClient,
@@ -94,6 +102,10 @@ pub extern "C" fn zexa_campaigns_get(
 
 /// `GET /campaigns`: one page of campaigns (`params` NULL: first page). `*out` is freed with
 /// `zexa_campaign_page_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_list(
     client: *const ZexaClient,
@@ -107,6 +119,9 @@ pub extern "C" fn zexa_campaigns_list(
 }
 
 /// An iterator over every campaign. `*out` is freed with `zexa_campaign_iter_free`.
+///
+/// Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+/// `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
 #[no_mangle]
 pub extern "C" fn zexa_campaign_iter_new(
     client: *const ZexaClient,
@@ -121,6 +136,10 @@ pub extern "C" fn zexa_campaign_iter_new(
 
 /// The next campaign: `*out` is freed with `zexa_campaign_free`, or NULL with `ZEXA_OK` at the
 /// end. A failure is returned once and ends the iteration.
+///
+/// Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+/// parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+/// `out`.
 #[no_mangle]
 pub extern "C" fn zexa_campaign_iter_next(
     iter: *mut ZexaCampaignIter,

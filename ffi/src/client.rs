@@ -53,6 +53,10 @@ pub(crate) fn configure(
 /// NULL. Returns `ZEXA_INVALID_INPUT` for an empty or malformed key or base URL (plain http is
 /// only accepted to a loopback host), `ZEXA_INVALID_ARGUMENT` for NULL `api_key`/`out` or
 /// strings that are not UTF-8. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_client_new(
     api_key: *const c_char,
@@ -115,6 +119,10 @@ pub extern "C" fn zexa_client_free(client: *mut ZexaClient) {
 ///
 /// `*out` is a builder the caller frees with `zexa_client_builder_free`. Returns
 /// `ZEXA_INVALID_ARGUMENT` for a NULL or non-UTF-8 key or NULL `out`.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_new(
     api_key: *const c_char,
@@ -137,6 +145,9 @@ pub extern "C" fn zexa_client_builder_free(builder: *mut ZexaClientBuilder) {
 
 /// Sets the API root (default `https://api.zexa.ao/v1`); checked when the client is built.
 /// Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder or a NULL/non-UTF-8 URL.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_base_url(
     builder: *mut ZexaClientBuilder,
@@ -145,8 +156,12 @@ pub extern "C" fn zexa_client_builder_set_base_url(
     configure(builder, |b| Ok(b.base_url(str_arg(base_url, "base_url")?)))
 }
 
-/// Sets the bound of each attempt in milliseconds (default 30000); 0 is refused with
-/// `ZEXA_INVALID_INPUT` when the client is built.
+/// Sets the bound of each attempt in milliseconds (default 30000); 0 or more than a day is
+/// refused with `ZEXA_INVALID_INPUT` when the client is built. Returns
+/// `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_timeout_ms(
     builder: *mut ZexaClientBuilder,
@@ -156,8 +171,12 @@ pub extern "C" fn zexa_client_builder_set_timeout_ms(
 }
 
 /// Sets the bound of a whole call in milliseconds: every attempt, retry back-off and
-/// `Retry-After` wait included (default: none). 0 is refused with `ZEXA_INVALID_INPUT` when
-/// the client is built; a call that runs out of it fails with `ZEXA_TIMEOUT`.
+/// `Retry-After` wait included (default: none). 0 or more than a day is refused with
+/// `ZEXA_INVALID_INPUT` when the client is built; a call that runs out of it fails with
+/// `ZEXA_TIMEOUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_total_timeout_ms(
     builder: *mut ZexaClientBuilder,
@@ -168,8 +187,13 @@ pub extern "C" fn zexa_client_builder_set_total_timeout_ms(
     })
 }
 
-/// Sets how many times a failed call is sent again (default 2; 0 disables retries). A POST
-/// that may have reached the server is never resent.
+/// Sets how many times a failed call is sent again (default 2; 0 disables retries; at most
+/// 1000, more is refused with `ZEXA_INVALID_INPUT` when the client is built). A POST that may
+/// have reached the server is never resent. Returns `ZEXA_INVALID_ARGUMENT` for a NULL or
+/// dead builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_max_retries(
     builder: *mut ZexaClientBuilder,
@@ -179,6 +203,9 @@ pub extern "C" fn zexa_client_builder_set_max_retries(
 }
 
 /// Adds `name/version` to the User-Agent. `version` may be NULL.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_app_info(
     builder: *mut ZexaClientBuilder,
@@ -193,6 +220,9 @@ pub extern "C" fn zexa_client_builder_set_app_info(
 
 /// Trusts the CA certificates of this PEM document (`len` bytes, copied) instead of the
 /// built-in roots. May be called more than once; the PEM is checked when the client is built.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_add_root_certificate_pem(
     builder: *mut ZexaClientBuilder,
@@ -208,6 +238,10 @@ pub extern "C" fn zexa_client_builder_add_root_certificate_pem(
 /// freed). On success `*out` is a client to free with `zexa_client_free`. Returns
 /// `ZEXA_INVALID_INPUT` when a setting is refused (empty key, bad base URL, zero timeout,
 /// invalid PEM), `ZEXA_INVALID_ARGUMENT` for NULL arguments.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_build(
     builder: *const ZexaClientBuilder,
@@ -227,6 +261,9 @@ pub extern "C" fn zexa_client_builder_build(
 /// the timeout of an attempt). 0 or an out-of-range value is refused with
 /// `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
 /// or dead builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_connect_timeout_ms(
     builder: *mut ZexaClientBuilder,
@@ -238,9 +275,12 @@ pub extern "C" fn zexa_client_builder_set_connect_timeout_ms(
 }
 
 /// Sets the back-off before a retry: `initial_ms` before the first (default 500), doubled for
-/// each further retry up to `max_ms` (default 8000), with jitter. Values the core refuses
-/// (see `zexa_client_builder_build`) give `ZEXA_INVALID_INPUT` when the client is built.
+/// each further retry up to `max_ms` (default 8000), with jitter. `initial_ms` over `max_ms`,
+/// or `max_ms` over a day, gives `ZEXA_INVALID_INPUT` when the client is built.
 /// Returns `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_retry_backoff_ms(
     builder: *mut ZexaClientBuilder,
@@ -253,9 +293,12 @@ pub extern "C" fn zexa_client_builder_set_retry_backoff_ms(
 }
 
 /// Sets the longest `Retry-After` of a 429 that is waited for, in milliseconds (default
-/// 60000); a longer one is returned at once as `ZEXA_RATE_LIMITED`. Values the core refuses
-/// give `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a
+/// 60000); a longer one is returned at once as `ZEXA_RATE_LIMITED`. More than a day gives
+/// `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a
 /// NULL or dead builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_max_retry_after_ms(
     builder: *mut ZexaClientBuilder,
@@ -267,9 +310,12 @@ pub extern "C" fn zexa_client_builder_set_max_retry_after_ms(
 }
 
 /// Sets the largest response body accepted, in bytes (default 16 MiB); a larger answer fails
-/// (nothing past the limit is read into memory). Values the core refuses give
-/// `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
+/// (nothing past the limit is read into memory). 0 gives `ZEXA_INVALID_INPUT` when the
+/// client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
 /// or dead builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_max_response_bytes(
     builder: *mut ZexaClientBuilder,

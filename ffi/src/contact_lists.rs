@@ -4,9 +4,9 @@ use std::ffi::c_char;
 
 use crate::client::{core_client, ZexaClient};
 use crate::handle;
-use crate::last_response::recorded;
 use crate::iter::{self, list_params, ZexaContactIter, ZexaContactListIter, ZexaListParams};
 use crate::last_error::Failure;
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaContactList, ZexaContactListPage, ZexaContactPage};
 use crate::panic::run;
 use crate::status::ZexaStatus;
@@ -26,6 +26,10 @@ pub struct ZexaCreateContactList {
 
 /// `POST /contacts/list`: creates a list. `*out` is freed with `zexa_contact_list_free`.
 /// Returns `ZEXA_INVALID_INPUT` for an empty name (refused by the core). Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_create(
     client: *const ZexaClient,
@@ -42,6 +46,10 @@ pub extern "C" fn zexa_contact_lists_create(
 
 /// `GET /contacts/list`: one page of lists (`params` NULL: first page, default size).
 /// `*out` is freed with `zexa_contact_list_page_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_list(
     client: *const ZexaClient,
@@ -56,6 +64,9 @@ pub extern "C" fn zexa_contact_lists_list(
 
 /// An iterator over every contact list (`params` NULL: from the first page). `*out` is freed
 /// with `zexa_contact_list_iter_free`.
+///
+/// Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+/// `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_list_iter_new(
     client: *const ZexaClient,
@@ -72,6 +83,10 @@ pub extern "C" fn zexa_contact_list_iter_new(
 
 /// The next list: `*out` is freed with `zexa_contact_list_free`, or NULL with `ZEXA_OK` at the
 /// end. A failure is returned once and ends the iteration.
+///
+/// Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+/// parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+/// `out`.
 #[no_mangle]
 pub extern "C" fn zexa_contact_list_iter_next(
     iter: *mut ZexaContactListIter,
@@ -100,6 +115,10 @@ fn membership(
 
 /// `POST /contacts/list/contacts`: adds every contact of `contact_ids` to every list of
 /// `list_ids`. The core refuses empty arrays with `ZEXA_INVALID_INPUT`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_add_contacts(
     client: *const ZexaClient,
@@ -116,6 +135,10 @@ pub extern "C" fn zexa_contact_lists_add_contacts(
 
 /// `DELETE /contacts/list/contacts`: removes contacts from lists (the contacts remain).
 /// Same arguments and statuses as `zexa_contact_lists_add_contacts`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_remove_contacts(
     client: *const ZexaClient,
@@ -132,6 +155,10 @@ pub extern "C" fn zexa_contact_lists_remove_contacts(
 
 /// `GET /contacts/list/{id}/contacts`: one page of a list's members (`params` NULL: first
 /// page). `*out` is freed with `zexa_contact_page_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_members(
     client: *const ZexaClient,
@@ -148,6 +175,9 @@ pub extern "C" fn zexa_contact_lists_members(
 
 /// An iterator over every member of a list; advance it with `zexa_contact_iter_next` and
 /// free it with `zexa_contact_iter_free`.
+///
+/// Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+/// `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_lists_members_iter_new(
     client: *const ZexaClient,

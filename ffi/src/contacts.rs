@@ -5,9 +5,9 @@ use std::ffi::c_char;
 
 use crate::client::{core_client, ZexaClient};
 use crate::handle;
-use crate::last_response::recorded;
 use crate::iter::{self, ZexaContactIter};
 use crate::last_error::{bad_argument, Failure};
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaContact, ZexaContactPage};
 use crate::panic::run;
 use crate::status::ZexaStatus;
@@ -150,7 +150,10 @@ impl ZexaUpdateContact {
         }
         if self.clear_custom_fields {
             if u.custom_fields.is_some() {
-                return Err(bad_argument("clear_custom_fields", "is true while custom fields are set"));
+                return Err(bad_argument(
+                    "clear_custom_fields",
+                    "is true while custom fields are set",
+                ));
             }
             u = u.clear_custom_fields();
         }
@@ -184,6 +187,10 @@ fn list_contacts(filters: *const ZexaListContacts) -> Result<zexa::ListContacts,
 /// empty name, bad email), `ZEXA_CONFLICT` when the phone exists, any API or transport
 /// status, or `ZEXA_INVALID_ARGUMENT` for NULL `client`/`contact`/`out`/required fields.
 /// Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_create(
     client: *const ZexaClient,
@@ -198,6 +205,10 @@ pub extern "C" fn zexa_contacts_create(
 
 /// `GET /contacts/{id}`. `*out` is freed with `zexa_contact_free`. `ZEXA_NOT_FOUND` when no
 /// such contact exists. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_get(
     client: *const ZexaClient,
@@ -212,6 +223,10 @@ pub extern "C" fn zexa_contacts_get(
 
 /// `PUT /contacts/{id}`: changes the non-NULL fields of `changes`. `*out` is the updated
 /// contact, freed with `zexa_contact_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_update(
     client: *const ZexaClient,
@@ -227,6 +242,10 @@ pub extern "C" fn zexa_contacts_update(
 }
 
 /// `DELETE /contacts/{id}`: deletes a contact permanently. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_delete(client: *const ZexaClient, contact_id: *const c_char) -> ZexaStatus {
     run(|| {
@@ -237,6 +256,10 @@ pub extern "C" fn zexa_contacts_delete(client: *const ZexaClient, contact_id: *c
 
 /// `DELETE /contacts`: deletes `ids_len` contacts at once. The core refuses an empty array
 /// with `ZEXA_INVALID_INPUT`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_delete_many(
     client: *const ZexaClient,
@@ -251,6 +274,10 @@ pub extern "C" fn zexa_contacts_delete_many(
 
 /// `GET /contacts`: one page of contacts matching `filters` (NULL: no filter, first page).
 /// `*out` is freed with `zexa_contact_page_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_list(
     client: *const ZexaClient,
@@ -266,6 +293,9 @@ pub extern "C" fn zexa_contacts_list(
 /// An iterator over every contact matching `filters` (NULL: all), from `filters->page` on.
 /// Nothing is fetched until the first `zexa_contact_iter_next`. `*out` is freed with
 /// `zexa_contact_iter_free`; it keeps its own reference to the client's connection pool.
+///
+/// Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+/// `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_iter_new(
     client: *const ZexaClient,
@@ -281,6 +311,10 @@ pub extern "C" fn zexa_contact_iter_new(
 /// The next contact: `*out` is a contact freed with `zexa_contact_free`, or NULL with
 /// `ZEXA_OK` when the iteration is over. Pages are fetched as needed (one in memory). A
 /// failure is returned once and ends the iteration (later calls give `ZEXA_OK` and NULL).
+///
+/// Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+/// parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+/// `out`.
 #[no_mangle]
 pub extern "C" fn zexa_contact_iter_next(
     iter: *mut ZexaContactIter,

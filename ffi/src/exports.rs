@@ -7,9 +7,9 @@ use std::time::Duration;
 use crate::client::ZexaClient;
 use crate::handle;
 use crate::last_error::{bad_argument, Failure};
-use crate::panic::run;
 use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaExport};
+use crate::panic::run;
 use crate::status::ZexaStatus;
 use crate::strings::{opt_string, str_arg};
 
@@ -27,6 +27,10 @@ pub struct ZexaCreateExport {
 
 /// `POST /exports/contacts`: starts an export of contacts (`request` NULL: all, as CSV); poll
 /// it with `zexa_exports_get`. `*out` is freed with `zexa_export_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_export(
     client: *const ZexaClient,
@@ -45,6 +49,10 @@ pub extern "C" fn zexa_contacts_export(
 
 /// `GET /exports/{id}`: an export's progress, with `download_url` once completed. `*out` is
 /// freed with `zexa_export_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_exports_get(
     client: *const ZexaClient,
@@ -92,7 +100,8 @@ pub extern "C" fn zexa_exports_wait(
 /// Receives the bytes of a download, in order: `len` bytes at `data` (valid only during the
 /// call), and the caller's `userdata`. Returns 0 to go on, non-zero to stop the download with
 /// `ZEXA_CANCELLED`. Runs on the calling thread; must not unwind.
-pub type ZexaWriteFn = Option<unsafe extern "C" fn(data: *const u8, len: usize, userdata: *mut c_void) -> c_int>;
+pub type ZexaWriteFn =
+    Option<unsafe extern "C" fn(data: *const u8, len: usize, userdata: *mut c_void) -> c_int>;
 
 /// A `Write` over the caller's callback; remembers whether the callback asked to stop.
 struct CallbackWriter {

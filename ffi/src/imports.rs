@@ -48,6 +48,10 @@ pub struct ZexaImportVcard {
 /// `POST /contacts/upload`: uploads `len` bytes of a CSV or Excel file named `filename` (its
 /// extension chooses the content type) and returns its preview, freed with
 /// `zexa_upload_preview_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_upload(
     client: *const ZexaClient,
@@ -64,6 +68,10 @@ pub extern "C" fn zexa_contacts_upload(
 
 /// `POST /contacts/upload/vcard`: uploads `len` bytes of a `.vcf` file; as
 /// `zexa_contacts_upload`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_upload_vcard(
     client: *const ZexaClient,
@@ -81,6 +89,10 @@ pub extern "C" fn zexa_contacts_upload_vcard(
 /// `POST /contacts/mapped/file`: imports an uploaded file with a column mapping. `*out` is
 /// freed with `zexa_import_result_free`. The core refuses an empty mapping with
 /// `ZEXA_INVALID_INPUT`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_import_mapped(
     client: *const ZexaClient,
@@ -101,6 +113,10 @@ pub extern "C" fn zexa_contacts_import_mapped(
 
 /// `POST /contacts/mapped/vcard`: imports an uploaded vCard file. `*out` is freed with
 /// `zexa_import_result_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_import_vcard(
     client: *const ZexaClient,

@@ -9,6 +9,9 @@ use crate::status::ZexaStatus;
 /// 0 keeps none). Each holds a socket and about 36 KiB (76 KiB over TLS): a server with a
 /// client per tenant sets 1 or 2. Over 4096 is refused with `ZEXA_INVALID_INPUT` when the
 /// client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_max_idle_connections(
     builder: *mut ZexaClientBuilder,
@@ -25,6 +28,9 @@ pub extern "C" fn zexa_client_builder_set_max_idle_connections(
 /// from 1 up to 3600000, one hour). An older one is closed at the client's next call;
 /// `zexa_client_free` closes them all. Out of range is refused with `ZEXA_INVALID_INPUT` when
 /// the client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_idle_timeout_ms(
     builder: *mut ZexaClientBuilder,

@@ -109,6 +109,10 @@ fn string_of(pick: impl Fn(&Record) -> &Option<CString>) -> *const c_char {
 
 /// The status of this thread's last failure, or `ZEXA_OK` if the last `ZexaStatus` call
 /// succeeded. Thread-local: failures of other threads are never visible here.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_last_error_status() -> ZexaStatus {
     LAST.with(|last| last.borrow().status.unwrap_or(ZexaStatus::ZEXA_OK))

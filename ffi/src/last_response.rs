@@ -70,7 +70,9 @@ pub extern "C" fn zexa_last_response_status() -> u16 {
 /// The `X-Request-Id` of the last response (for Zexa support), or NULL.
 #[no_mangle]
 pub extern "C" fn zexa_last_response_request_id() -> *const c_char {
-    with_last(ptr::null(), |r| r.request_id.as_ref().map_or(ptr::null(), |id| id.as_ptr()))
+    with_last(ptr::null(), |r| {
+        r.request_id.as_ref().map_or(ptr::null(), |id| id.as_ptr())
+    })
 }
 
 /// How many attempts the last successful call took (1 when it was not retried), or 0.
@@ -122,7 +124,9 @@ pub extern "C" fn zexa_last_response_header_at(
         if name.is_null() || value.is_null() {
             return false;
         }
-        let found = with_last(None, |r| r.headers.get(index).map(|(n, v)| (n.as_ptr(), v.as_ptr())));
+        let found = with_last(None, |r| {
+            r.headers.get(index).map(|(n, v)| (n.as_ptr(), v.as_ptr()))
+        });
         let (n, v) = found.unwrap_or((ptr::null(), ptr::null()));
         // SAFETY: both out-pointers were checked non-NULL and point to writable storage for
         // one pointer each (the documented contract).

@@ -151,6 +151,10 @@ impl log::Log for Forwarder {
 /// value, or when called from inside the callback; `ZEXA_INTERNAL_ERROR` if another logger
 /// of the Rust `log` crate was installed in this library first (only possible when the
 /// static library is linked into a Rust program that sets its own).
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_set_log_callback(
     min_level: u32,

@@ -36,6 +36,10 @@ pub struct ZexaSendMessage {
 /// `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_INPUT` for an SMS body over `max_segments`,
 /// `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
 /// Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_messages_send(
     client: *const ZexaClient,
@@ -55,6 +59,10 @@ pub extern "C" fn zexa_messages_send(
 
 /// `GET /messages/{id}`: a message and its delivery status. `*out` is freed with
 /// `zexa_message_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_messages_get(
     client: *const ZexaClient,

@@ -15,6 +15,9 @@ use crate::strings::str_arg;
 /// (`ZEXA_INVALID_INPUT` for a malformed one, or a non-loopback proxy to a plain-http API);
 /// its credentials are never logged nor put in an error. Returns `ZEXA_INVALID_ARGUMENT` for
 /// a NULL builder or a NULL/non-UTF-8 URL.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_proxy(
     builder: *mut ZexaClientBuilder,
@@ -25,6 +28,9 @@ pub extern "C" fn zexa_client_builder_set_proxy(
 
 /// Uses no proxy at all, even one set in the environment. Returns `ZEXA_INVALID_ARGUMENT` for
 /// a NULL builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_no_proxy(builder: *mut ZexaClientBuilder) -> ZexaStatus {
     configure(builder, |b| Ok(b.no_proxy()))
@@ -34,6 +40,9 @@ pub extern "C" fn zexa_client_builder_set_no_proxy(builder: *mut ZexaClientBuild
 /// `NO_PROXY` (curl's conventions; a loopback API is never proxied from them) and
 /// `SSL_CERT_FILE` / `SSL_CERT_DIR`. A malformed variable makes the build fail with
 /// `ZEXA_INVALID_INPUT`, naming it. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_trust_env(
     builder: *mut ZexaClientBuilder,
@@ -47,6 +56,9 @@ pub extern "C" fn zexa_client_builder_set_trust_env(
 /// `SSL_CERT_FILE` / `SSL_CERT_DIR` and `zexa_client_builder_add_root_certificate_pem` still
 /// take precedence. A store without any certificate makes the build fail with
 /// `ZEXA_INVALID_INPUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_use_os_trust_store(
     builder: *mut ZexaClientBuilder,

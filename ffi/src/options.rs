@@ -51,14 +51,20 @@ pub extern "C" fn zexa_request_options_free(options: *mut ZexaRequestOptions) {
 /// The bound of each attempt, in milliseconds (0 is refused by `zexa_client_with_options`).
 /// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or dead options.
 #[no_mangle]
-pub extern "C" fn zexa_request_options_set_timeout_ms(options: *mut ZexaRequestOptions, timeout_ms: u64) -> ZexaStatus {
+pub extern "C" fn zexa_request_options_set_timeout_ms(
+    options: *mut ZexaRequestOptions,
+    timeout_ms: u64,
+) -> ZexaStatus {
     change(options, |o| Ok(o.timeout(Duration::from_millis(timeout_ms))))
 }
 
 /// How many times a failed call is sent again. Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT`
 /// for NULL or dead options.
 #[no_mangle]
-pub extern "C" fn zexa_request_options_set_max_retries(options: *mut ZexaRequestOptions, max_retries: u32) -> ZexaStatus {
+pub extern "C" fn zexa_request_options_set_max_retries(
+    options: *mut ZexaRequestOptions,
+    max_retries: u32,
+) -> ZexaStatus {
     change(options, |o| Ok(o.max_retries(max_retries)))
 }
 
@@ -69,7 +75,9 @@ pub extern "C" fn zexa_request_options_set_total_timeout_ms(
     options: *mut ZexaRequestOptions,
     total_timeout_ms: u64,
 ) -> ZexaStatus {
-    change(options, |o| Ok(o.total_timeout(Duration::from_millis(total_timeout_ms))))
+    change(options, |o| {
+        Ok(o.total_timeout(Duration::from_millis(total_timeout_ms)))
+    })
 }
 
 /// Removes the client's deadline of a whole call for these calls. Statuses: `ZEXA_OK`;
@@ -90,7 +98,9 @@ pub extern "C" fn zexa_request_options_add_header(
     name: *const c_char,
     value: *const c_char,
 ) -> ZexaStatus {
-    change(options, |o| Ok(o.header(str_arg(name, "name")?, str_arg(value, "value")?)))
+    change(options, |o| {
+        Ok(o.header(str_arg(name, "name")?, str_arg(value, "value")?))
+    })
 }
 
 /// Appends a query parameter to every request of the calls. Statuses: `ZEXA_OK`;
@@ -101,7 +111,9 @@ pub extern "C" fn zexa_request_options_add_query(
     key: *const c_char,
     value: *const c_char,
 ) -> ZexaStatus {
-    change(options, |o| Ok(o.query(str_arg(key, "key")?, str_arg(value, "value")?)))
+    change(options, |o| {
+        Ok(o.query(str_arg(key, "key")?, str_arg(value, "value")?))
+    })
 }
 
 /// A client sharing `client`'s connection pool whose calls use `options` (the options are

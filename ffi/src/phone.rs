@@ -13,6 +13,9 @@ use crate::strings::{into_raw, opt_str, str_arg};
 /// On success `*out` is the E.164 string, freed with `zexa_string_free`. Returns
 /// `ZEXA_INVALID_INPUT` when the number cannot be converted, `ZEXA_INVALID_ARGUMENT` for NULL
 /// `number`/`out`. Thread-safe; needs no client.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_INPUT` when the number cannot be converted;
+/// `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
 #[no_mangle]
 pub extern "C" fn zexa_to_e164(
     number: *const c_char,

@@ -3,8 +3,8 @@
 use std::ffi::c_char;
 
 use crate::client::ZexaClient;
-use crate::last_response::recorded;
 use crate::handle;
+use crate::last_response::recorded;
 use crate::panic::run;
 use crate::status::ZexaStatus;
 use crate::strings::{into_raw, json_arg, str_arg, str_pairs};
@@ -17,6 +17,10 @@ use crate::strings::{into_raw, json_arg, str_arg, str_pairs};
 /// On success `*out_json` is the JSON answer (`null` for an empty answer), freed with
 /// `zexa_string_free`. Returns `ZEXA_INVALID_INPUT` for a bad method or path (refused by the
 /// core), `ZEXA_INVALID_ARGUMENT` when `json_body` is not JSON, any API status. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_request(
     client: *const ZexaClient,

@@ -2,13 +2,17 @@
 
 use crate::client::{core_client, ZexaClient};
 use crate::handle;
-use crate::last_response::recorded;
 use crate::iter::{self, list_params, ZexaListParams, ZexaSenderIdIter};
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaSenderId, ZexaSenderIdPage};
 use crate::status::ZexaStatus;
 
 /// `GET /sender-ids`: one page of registered sender IDs (`params` NULL: first page). `*out`
 /// is freed with `zexa_sender_id_page_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_sender_ids_list(
     client: *const ZexaClient,
@@ -22,6 +26,9 @@ pub extern "C" fn zexa_sender_ids_list(
 }
 
 /// An iterator over every sender ID. `*out` is freed with `zexa_sender_id_iter_free`.
+///
+/// Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+/// `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
 #[no_mangle]
 pub extern "C" fn zexa_sender_id_iter_new(
     client: *const ZexaClient,
@@ -36,6 +43,10 @@ pub extern "C" fn zexa_sender_id_iter_new(
 
 /// The next sender ID: `*out` is freed with `zexa_sender_id_free`, or NULL with `ZEXA_OK` at
 /// the end. A failure is returned once and ends the iteration.
+///
+/// Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+/// parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+/// `out`.
 #[no_mangle]
 pub extern "C" fn zexa_sender_id_iter_next(
     iter: *mut ZexaSenderIdIter,

@@ -16,6 +16,8 @@ use crate::strings::str_arg;
 ///
 /// `*out` is freed with `zexa_sms_segments_free`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
 /// or non-UTF-8 `text`. Thread-safe; needs no client.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
 #[no_mangle]
 pub extern "C" fn zexa_sms_segments(text: *const c_char, out: *mut *mut ZexaSmsSegments) -> ZexaStatus {
     emit(out, || Ok(zexa::sms_segments(str_arg(text, "text")?)))
@@ -33,6 +35,8 @@ pub extern "C" fn zexa_sms_segments_free(segments: *mut ZexaSmsSegments) {
 /// (`ç` -> `c`): that changes the text, so it is opt-in.
 ///
 /// `*out` is freed with `zexa_sms_smart_encoded_free`. Thread-safe; needs no client.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
 #[no_mangle]
 pub extern "C" fn zexa_sms_smart_encode(
     text: *const c_char,
@@ -56,6 +60,10 @@ pub extern "C" fn zexa_sms_smart_encoded_free(encoded: *mut ZexaSmsSmartEncoded)
 ///
 /// `*out` is freed with `zexa_campaign_preview_free`. Returns `ZEXA_INVALID_INPUT` for an empty
 /// list ID or body, `ZEXA_NOT_FOUND` for an unknown list. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_preview(
     client: *const ZexaClient,

@@ -27,6 +27,10 @@ pub struct ZexaCreateWebhook {
 /// `POST /webhooks`: registers a delivery-status webhook. `*out` is freed with
 /// `zexa_webhook_free`. The core refuses a non-http(s) URL or no events with
 /// `ZEXA_INVALID_INPUT`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_webhooks_create(
     client: *const ZexaClient,
@@ -50,6 +54,9 @@ pub extern "C" fn zexa_webhook_free(webhook: *mut ZexaWebhook) {
 /// Parses the body of a webhook request (`len` bytes) into a typed event. `*out` is freed
 /// with `zexa_webhook_event_free`. Returns `ZEXA_DECODE_ERROR` when the payload is not such
 /// an event. Thread-safe; needs no client.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_DECODE_ERROR` when the payload is not an event;
+/// `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
 #[no_mangle]
 pub extern "C" fn zexa_webhook_event_parse(
     payload: *const u8,

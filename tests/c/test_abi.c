@@ -2,6 +2,7 @@
  * against what was seen before:
  * - a never-created pointer such as (ZexaClient *)0x10 is refused, not dereferenced (seen: a
  *   crash); a result struct or string freed twice is ignored (seen: a crash);
+ * - every builder setting is range-checked (seen: set_max_retries(4000000000) accepted);
  * - a request struct without its struct_size (or from a newer header) is refused;
  * - the version macros match the library;
  * - a progress callback returning non-zero stops a wait with ZEXA_CANCELLED (seen: a wait on
@@ -62,6 +63,44 @@ static void test_struct_size(void) {
     BAD_ARG(zexa_contacts_create(client, &newer, &contact));
     CHECK(contact == NULL && zexa_last_error_attempts() == 0);
     zexa_client_free(client);
+}
+
+/* Every setting of the core, with its range checked when the client is built (seen:
+ * set_max_retries(4000000000) accepted). */
+static void test_builder_ranges(void) {
+    ZexaClientBuilder *b = NULL;
+    ZexaClient *client = NULL;
+    CHECK_OK(zexa_client_builder_new("zx_sandbox_key", &b));
+    CHECK_OK(zexa_client_builder_set_base_url(b, "http://127.0.0.1:1/v1"));
+    CHECK_OK(zexa_client_builder_set_connect_timeout_ms(b, 2000));
+    CHECK_OK(zexa_client_builder_set_retry_backoff_ms(b, 10, 100));
+    CHECK_OK(zexa_client_builder_set_max_retry_after_ms(b, 1000));
+    CHECK_OK(zexa_client_builder_set_max_response_bytes(b, 1 << 20));
+    CHECK_OK(zexa_client_builder_set_total_timeout_ms(b, 30000));
+    CHECK_OK(zexa_client_builder_build(b, &client));
+    zexa_client_free(client);
+
+    CHECK_OK(zexa_client_builder_set_max_retries(b, 4000000000u));
+    CHECK_STATUS(zexa_client_builder_build(b, &client), ZEXA_INVALID_INPUT);
+    CHECK_STR(zexa_last_error_field(), "max_retries");
+    CHECK_OK(zexa_client_builder_set_max_retries(b, 3));
+    CHECK_OK(zexa_client_builder_set_timeout_ms(b, UINT64_MAX));
+    CHECK_STATUS(zexa_client_builder_build(b, &client), ZEXA_INVALID_INPUT);
+    CHECK_STR(zexa_last_error_field(), "timeout");
+    CHECK_OK(zexa_client_builder_set_timeout_ms(b, 5000));
+    CHECK_OK(zexa_client_builder_set_connect_timeout_ms(b, 0));
+    CHECK_STATUS(zexa_client_builder_build(b, &client), ZEXA_INVALID_INPUT);
+    CHECK_OK(zexa_client_builder_set_connect_timeout_ms(b, 1000));
+    CHECK_OK(zexa_client_builder_set_retry_backoff_ms(b, 500, 100));
+    CHECK_STATUS(zexa_client_builder_build(b, &client), ZEXA_INVALID_INPUT);
+    CHECK_OK(zexa_client_builder_set_retry_backoff_ms(b, 10, 100));
+    CHECK_OK(zexa_client_builder_set_max_retry_after_ms(b, UINT64_MAX));
+    CHECK_STATUS(zexa_client_builder_build(b, &client), ZEXA_INVALID_INPUT);
+    CHECK_OK(zexa_client_builder_set_max_retry_after_ms(b, 1000));
+    CHECK_OK(zexa_client_builder_set_max_response_bytes(b, 0));
+    CHECK_STATUS(zexa_client_builder_build(b, &client), ZEXA_INVALID_INPUT);
+    CHECK(client == NULL);
+    zexa_client_builder_free(b);
 }
 
 static void test_versions(void) {
@@ -160,6 +199,7 @@ int main(int argc, char **argv) {
     test_handles_and_frees();
     test_struct_size();
     test_versions();
+    test_builder_ranges();
     test_callbacks(url);
     CHECK_DONE("test_abi");
 }
