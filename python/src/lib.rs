@@ -1,6 +1,7 @@
 //! `zexa._native`: the Python binding of the `zexa` crate. The Python package `zexa` wraps it;
 //! validation, retries, paging and error classification all stay in the core.
 
+mod cli;
 mod client;
 mod convert;
 mod errors;
@@ -49,5 +50,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
     m.add_function(wrap_pyfunction!(models::register_model, m)?)?;
     sms::register(m)?;
+    m.add_function(wrap_pyfunction!(cli::run_cli, m)?)?;
     Ok(())
 }
