@@ -251,6 +251,18 @@ impl ClientBuilder {
         if self.total_timeout.is_some_and(|t| t.is_zero()) {
             return Err(Error::invalid("total_timeout", "must be greater than zero"));
         }
+        if self.connect_timeout.is_zero() {
+            return Err(Error::invalid("connect_timeout", "must be greater than zero"));
+        }
+        crate::retry::check_duration("timeout", self.timeout)?;
+        crate::retry::check_duration("connect_timeout", self.connect_timeout)?;
+        if let Some(total) = self.total_timeout {
+            crate::retry::check_duration("total_timeout", total)?;
+        }
+        self.retry.check()?;
+        if self.max_response_bytes == 0 {
+            return Err(Error::invalid("max_response_bytes", "must be greater than zero"));
+        }
         let proxy = proxy::choose(&self.proxy, self.trust_env, &base_url)?;
         let roots = trust::roots(&self.trust, self.trust_env)?;
         if let Some(app) = &self.app {

@@ -294,6 +294,7 @@ pub use resources::{
     DEFAULT_POLL_INTERVAL,
 };
 pub use response::{Headers, Response, ResponseInfo};
+pub use retry::{MAX_RETRIES, MAX_SETTING_DURATION};
 pub use sms::{
     sms_segments, sms_smart_encode, SmsCharacter, SmsEncoding, SmsReplacement, SmsSegments, SmsSmartEncoded,
     GSM7_CONCATENATED, GSM7_SINGLE, UCS2_CONCATENATED, UCS2_SINGLE,
