@@ -267,6 +267,158 @@ typedef struct ZexaRequestOptions ZexaRequestOptions;
 typedef struct ZexaSenderIdIter ZexaSenderIdIter;
 
 /**
+ * A single message: `channel`, `to` and `from` required, and `body` or `template_json`.
+ */
+typedef struct ZexaSendMessage {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
+  /**
+   * `sms`, `whatsapp`, `telegram`, `email` or `slack`.
+   */
+  const char *channel;
+  /**
+   * Recipient: E.164 for phone channels, an email address, or a Slack channel/user ID.
+   */
+  const char *to;
+  /**
+   * Registered sender ID.
+   */
+  const char *from;
+  /**
+   * Plain-text body, or NULL.
+   */
+  const char *body;
+  /**
+   * A pre-approved template as a JSON object string, or NULL.
+   */
+  const char *template_json;
+  /**
+   * For SMS: the most segments the body may be billed as (0: no limit). A longer body is
+   * refused with `ZEXA_INVALID_INPUT` (field `body`) before anything is sent.
+   */
+  uint32_t max_segments;
+} ZexaSendMessage;
+
+/**
+ * Gives the next message: sets `*message` (and `*reference`, or leaves it NULL to key the
+ * message by its position) and returns 1, or returns 0 when there are no more. What it
+ * points to must stay valid until `next` is called again or `zexa_messages_send_many`
+ * returns. Runs on the calling thread; it must not unwind.
+ */
+typedef int (*ZexaBulkNextFn)(const struct ZexaSendMessage **message,
+                              const char **reference,
+                              void *userdata);
+
+/**
+ * An optional boolean: `ZEXA_TRISTATE_UNSET` (0), `ZEXA_TRISTATE_TRUE` or `ZEXA_TRISTATE_FALSE`.
+ */
+typedef int32_t ZexaTristate;
+
+/**
+ * How a bulk send runs; NULL for the defaults. Set `struct_size` with `ZEXA_STRUCT_INIT`.
+ */
+typedef struct ZexaBulkOptions {
+  /**
+   * `sizeof` this struct (see ffi/ABI.md).
+   */
+  size_t struct_size;
+  /**
+   * The most sends in flight at once, 1..=256 (0: the library's default, 8).
+   */
+  uint32_t concurrency;
+  /**
+   * The journal file (JSON lines) that makes a rerun skip what was sent and never resend
+   * what may have been; NULL for none.
+   */
+  const char *journal;
+  /**
+   * `ZEXA_TRISTATE_TRUE`: check every message and count SMS segments, send nothing.
+   */
+  ZexaTristate dry_run;
+} ZexaBulkOptions;
+
+/**
+ * How one message of a bulk send ended (`ZexaBulkResult.outcome`).
+ */
+typedef int ZexaBulkOutcome;
+
+/**
+ * One message's outcome, given to the result callback (valid only during the call).
+ */
+typedef struct ZexaBulkResult {
+  /**
+   * The size of this struct as the library built it (fields are only ever appended).
+   */
+  size_t struct_size;
+  /**
+   * The message's ref (the caller's, or its position from 0).
+   */
+  const char *reference;
+  /**
+   * One of `ZEXA_BULK_*`.
+   */
+  ZexaBulkOutcome outcome;
+  /**
+   * The message ID (`SENT`, and `SKIPPED` when known), else NULL.
+   */
+  const char *message_id;
+  /**
+   * The error's status (`FAILED`; `AMBIGUOUS` when this run saw the error), else `ZEXA_OK`.
+   */
+  ZexaStatus status;
+  /**
+   * What went wrong (`FAILED`, `AMBIGUOUS`), else NULL.
+   */
+  const char *error_message;
+  /**
+   * `CHECKED`: the SMS segments of its body.
+   */
+  uint32_t segments;
+} ZexaBulkResult;
+
+/**
+ * Hears each outcome as soon as it is known, on the calling thread (the struct is valid only
+ * during the call). Returns 0 to go on, non-zero to stop: sends in flight finish, nothing
+ * more is sent, and `zexa_messages_send_many` returns `ZEXA_CANCELLED`. It may call the
+ * library; it must not unwind.
+ */
+typedef int (*ZexaBulkResultFn)(const struct ZexaBulkResult *result, void *userdata);
+
+/**
+ * The totals of a bulk send, from `zexa_messages_send_many`; freed with
+ * `zexa_bulk_summary_free`. Every message is in exactly one count.
+ */
+typedef struct ZexaBulkSummary {
+  /**
+   * Sent now.
+   */
+  uint64_t sent;
+  /**
+   * Not sent, surely without effect.
+   */
+  uint64_t failed;
+  /**
+   * Maybe sent, not resent.
+   */
+  uint64_t ambiguous;
+  /**
+   * Sent by an earlier run with this journal.
+   */
+  uint64_t skipped;
+  /**
+   * Dry run: valid messages.
+   */
+  uint64_t checked;
+  /**
+   * Dry run: their SMS segments.
+   */
+  uint64_t segments;
+} ZexaBulkSummary;
+
+/**
  * A new campaign: every field but `body`, `template_json` and `scheduled_at` required, and one
  * of `body` or `template_json`.
  */
@@ -499,11 +651,6 @@ typedef struct ZexaContactListPage {
    */
   uint32_t per_page;
 } ZexaContactListPage;
-
-/**
- * An optional boolean: `ZEXA_TRISTATE_UNSET` (0), `ZEXA_TRISTATE_TRUE` or `ZEXA_TRISTATE_FALSE`.
- */
-typedef int32_t ZexaTristate;
 
 /**
  * A contact. Every pointer is owned by the struct (freed with `zexa_contact_free`, or with
@@ -979,42 +1126,6 @@ typedef void (*ZexaLogCallback)(ZexaLogLevel level,
                                 void *userdata);
 
 /**
- * A single message: `channel`, `to` and `from` required, and `body` or `template_json`.
- */
-typedef struct ZexaSendMessage {
-  /**
-   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
-   * only the fields it covers, and refuses a size it does not know.
-   */
-  size_t struct_size;
-  /**
-   * `sms`, `whatsapp`, `telegram`, `email` or `slack`.
-   */
-  const char *channel;
-  /**
-   * Recipient: E.164 for phone channels, an email address, or a Slack channel/user ID.
-   */
-  const char *to;
-  /**
-   * Registered sender ID.
-   */
-  const char *from;
-  /**
-   * Plain-text body, or NULL.
-   */
-  const char *body;
-  /**
-   * A pre-approved template as a JSON object string, or NULL.
-   */
-  const char *template_json;
-  /**
-   * For SMS: the most segments the body may be billed as (0: no limit). A longer body is
-   * refused with `ZEXA_INVALID_INPUT` (field `body`) before anything is sent.
-   */
-  uint32_t max_segments;
-} ZexaSendMessage;
-
-/**
  * A single message and its delivery status. Owned as described for `ZexaContact`; freed
  * with `zexa_message_free`.
  */
@@ -1340,6 +1451,31 @@ typedef struct ZexaWebhookEvent {
 } ZexaWebhookEvent;
 
 /**
+ * Sent now; `message_id` is set.
+ */
+#define ZEXA_BULK_SENT 1
+
+/**
+ * Not sent, surely without effect (refused locally or by the API): safe to fix and resend.
+ */
+#define ZEXA_BULK_FAILED 2
+
+/**
+ * Maybe sent: never resent automatically; look it up before sending it again.
+ */
+#define ZEXA_BULK_AMBIGUOUS 3
+
+/**
+ * Sent by an earlier run with this journal; `message_id` is set when it was recorded.
+ */
+#define ZEXA_BULK_SKIPPED 4
+
+/**
+ * A dry run found it valid; `segments` is set.
+ */
+#define ZEXA_BULK_CHECKED 5
+
+/**
  * No value: not given (in a request) or not known (in a result).
  */
 #define ZEXA_TRISTATE_UNSET 0
@@ -1357,6 +1493,34 @@ typedef struct ZexaWebhookEvent {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Sends the messages `next` gives, concurrently (`options->concurrency` at once on the
+ * client's connections), within the rate limit (a 429 pauses every worker once, and the
+ * concurrency adapts), and with `options->journal` exactly once across crashes: a rerun with
+ * the same journal skips what was sent and reports what may have been sent as ambiguous,
+ * never resending it. Every message is checked before it is sent (recipient, body or
+ * template, `max_segments`); one that fails costs no request. `on_result` (may be NULL) hears
+ * each outcome; `*out` gets the totals (freed with `zexa_bulk_summary_free`).
+ *
+ * Statuses: `ZEXA_OK` (even when some messages failed: see the summary); `ZEXA_CANCELLED`
+ * when `on_result` stopped the run; `ZEXA_INVALID_INPUT` for a concurrency outside 1..=256
+ * or a journal that cannot be used or belongs to another input; `ZEXA_INVALID_ARGUMENT` for
+ * NULL or dead arguments, a NULL `next`, or a message `next` gave that cannot be read (the
+ * run stops there; what was sent is in the journal and was reported).
+ */
+ZexaStatus zexa_messages_send_many(const struct ZexaClient *client,
+                                   ZexaBulkNextFn next,
+                                   void *next_userdata,
+                                   const struct ZexaBulkOptions *options,
+                                   ZexaBulkResultFn on_result,
+                                   void *result_userdata,
+                                   struct ZexaBulkSummary **out);
+
+/**
+ * Frees a bulk summary. NULL and a pointer freed before are ignored.
+ */
+void zexa_bulk_summary_free(struct ZexaBulkSummary *summary);
 
 /**
  * `POST /campaigns`: creates and launches (or schedules) a campaign; never resent once it

@@ -14,6 +14,7 @@
 //!   required, or invalid UTF-8, gives `ZEXA_INVALID_ARGUMENT`;
 //! - no panic unwinds into C: a caught panic gives `ZEXA_INTERNAL_ERROR`.
 
+mod bulk;
 mod campaigns;
 mod client;
 mod contact_lists;

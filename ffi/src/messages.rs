@@ -4,6 +4,7 @@ use std::ffi::c_char;
 
 use crate::client::ZexaClient;
 use crate::handle;
+use crate::last_error::Failure;
 use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaMessage};
 use crate::status::ZexaStatus;
@@ -47,14 +48,20 @@ pub extern "C" fn zexa_messages_send(
     out: *mut *mut ZexaMessage,
 ) -> ZexaStatus {
     emit(out, || {
-        let m = handle::sized_arg(message, "message")?;
-        let channel = zexa::Channel::from(str_arg(m.channel, "channel")?);
-        let mut request = zexa::SendMessage::new(channel, str_arg(m.to, "to")?, str_arg(m.from, "from")?);
-        request.body = opt_string(m.body, "body")?;
-        request.template = json_arg(m.template_json, "template_json")?;
-        request.max_segments = (m.max_segments != 0).then_some(m.max_segments);
+        let request = send_message(message)?;
         recorded(client, |c| c.messages().send(&request))
     })
+}
+
+/// The core's message for a caller's `ZexaSendMessage` (also read by `zexa_messages_send_many`).
+pub(crate) fn send_message(message: *const ZexaSendMessage) -> Result<zexa::SendMessage, Failure> {
+    let m = handle::sized_arg(message, "message")?;
+    let channel = zexa::Channel::from(str_arg(m.channel, "channel")?);
+    let mut request = zexa::SendMessage::new(channel, str_arg(m.to, "to")?, str_arg(m.from, "from")?);
+    request.body = opt_string(m.body, "body")?;
+    request.template = json_arg(m.template_json, "template_json")?;
+    request.max_segments = (m.max_segments != 0).then_some(m.max_segments);
+    Ok(request)
 }
 
 /// `GET /messages/{id}`: a message and its delivery status. `*out` is freed with

@@ -128,7 +128,7 @@ ZEXA_LIBS="$(pkg-config --libs zexa)"
 ZEXA_STATIC_LIBS="$(pkg-config --libs zexa-static)"
 build_c() { gcc "${CFLAGS[@]}" -pthread $ZEXA_CFLAGS "$1" -o "$2" $ZEXA_LIBS || ko "build $1"; }
 build_cpp() { g++ "${CXXFLAGS[@]}" $ZEXA_CFLAGS "$@" $ZEXA_LIBS || ko "build $1"; }
-for t in args abi core_api endpoints errors iter threads fork log sms network; do
+for t in args abi core_api endpoints errors iter threads fork log sms network bulk; do
     build_c "tests/c/test_$t.c" "$BUILD/test_$t"
 done
 build_c examples/c/quickstart.c "$BUILD/quickstart"
@@ -239,6 +239,8 @@ start_sandbox
 run_native test_fork "$BUILD/test_fork" "$URL"
 start_sandbox
 run_test test_sms "$BUILD/test_sms" "$URL"
+start_sandbox
+run_test test_bulk "$BUILD/test_bulk" "$URL"
 start_sandbox
 run_test roundtrip.cpp "$BUILD/roundtrip" "$URL"
 start_sandbox --seed-contacts 120 --delivery-ms 50
