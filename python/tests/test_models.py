@@ -15,7 +15,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Dict
+from typing import Any, Dict, get_args
 
 import pytest
 
@@ -189,6 +189,24 @@ def test_copy_and_pickle_give_equal_models() -> None:
         assert other == contact and type(other) is zexa.Contact and other.extra == {"tier": "gold"}
     event = zexa.parse_webhook_event(EVENT)
     assert pickle.loads(pickle.dumps(event)) == event
+
+
+def test_channels_and_statuses_have_literal_types_of_the_core_values() -> None:
+    def values(alias: Any) -> list[str]:
+        return [get_args(member)[0] for member in get_args(alias)]
+
+    assert values(zexa._models.Channel) == ["sms", "whatsapp", "telegram", "email", "slack"]
+    assert "completed" in values(zexa._models.CampaignStatus) and "undelivered" in values(zexa._models.MessageStatus)
+    assert vars(zexa.Campaign)["status"].__doc__.startswith("CampaignStatus: ")
+    assert vars(zexa.Message)["channel"].__doc__.startswith("Channel: ")
+    assert vars(zexa.WebhookEvent)["type"].__doc__.startswith("WebhookEventType: ")
+    stub = (Path(zexa.__file__).parent / "_models.pyi").read_text()
+    assert 'Channel = Literal["sms", "whatsapp", "telegram", "email", "slack"]' in stub
+    assert "    def status(self) -> CampaignStatus:" in stub
+    paused = zexa.Campaign.from_dict(
+        {"id": "c", "name": "n", "status": "paused", "channel": "pigeon", "created_at": "2026-06-24T10:00:00Z"}
+    )
+    assert (paused.status, paused.channel, paused.is_final) == ("paused", "pigeon", False), "newer values are kept"
 
 
 def test_the_stubs_are_generated_from_the_classes() -> None:

@@ -9,6 +9,7 @@ file; ``--check`` fails when it is out of date (the tests run that).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import List
@@ -22,7 +23,7 @@ Written by ``python/tools/model_stubs.py`` from the classes compiled from
 """
 
 from datetime import datetime
-from typing import Any, Dict, Mapping, Optional, Tuple, Union, final
+from typing import Any, Dict, Literal, Mapping, Optional, Tuple, Union, final
 
 from typing_extensions import Self
 
@@ -70,10 +71,12 @@ def _model(cls: type) -> List[str]:
 
 
 def render() -> str:
-    from zexa import _models
+    from zexa import _models, _native
 
     names = list(_models.__all__)
-    lines = [HEADER.format(names=", ".join(f'"{n}"' for n in names)).rstrip("\n")]
+    lines = [HEADER.format(names=", ".join(f'"{n}"' for n in names)).rstrip("\n"), ""]
+    for alias, values in _native.model_literal_types():
+        lines.append(f"{alias} = Literal[{', '.join(json.dumps(v) for v in values)}]")
     lines += _model_base(_models.Model)
     lines += [line for name in names if name != "Model" for line in _model(getattr(_models, name))]
     return "\n".join(lines) + "\n"

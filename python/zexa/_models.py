@@ -10,7 +10,10 @@ the fields this version does not model (also in ``extra``), ``Class.from_dict(d)
 A timestamp that is not one raises ``DecodeError`` when it is read. Types: ``_models.pyi``.
 """
 
+from typing import Any, Dict, Literal, Tuple, Union
+
 from ._native import (
+    model_literal_types,
     Campaign,
     CampaignPreview,
     Contact,
@@ -31,6 +34,18 @@ from ._native import (
     WebhookEvent,
     WebhookEventData,
 )
+
+# The core's string enums as Literal types of the values this version knows (a response may
+# hold a newer one, kept as its text), as in _models.pyi: a Union of one Literal per value.
+_KNOWN: Dict[str, Tuple[Any, ...]] = {
+    name: tuple(Literal[value] for value in values) for name, values in model_literal_types()
+}
+Channel: Any = Union[_KNOWN["Channel"]]
+CampaignStatus: Any = Union[_KNOWN["CampaignStatus"]]
+MessageStatus: Any = Union[_KNOWN["MessageStatus"]]
+ExportStatus: Any = Union[_KNOWN["ExportStatus"]]
+SenderIdStatus: Any = Union[_KNOWN["SenderIdStatus"]]
+WebhookEventType: Any = Union[_KNOWN["WebhookEventType"]]
 
 __all__ = [
     "Model",

@@ -5,11 +5,18 @@ Written by ``python/tools/model_stubs.py`` from the classes compiled from
 """
 
 from datetime import datetime
-from typing import Any, Dict, Mapping, Optional, Tuple, Union, final
+from typing import Any, Dict, Literal, Mapping, Optional, Tuple, Union, final
 
 from typing_extensions import Self
 
 __all__ = ["Model", "Contact", "ContactList", "Campaign", "Message", "SenderId", "Webhook", "Credits", "Export", "UploadPreview", "ImportRowError", "ImportResult", "WebhookEventData", "WebhookEvent", "SmsCharacter", "SmsSegments", "SmsReplacement", "SmsSmartEncoded", "CampaignPreview"]
+
+Channel = Literal["sms", "whatsapp", "telegram", "email", "slack"]
+CampaignStatus = Literal["draft", "scheduled", "processing", "sent", "completed", "failed"]
+MessageStatus = Literal["queued", "sent", "delivered", "failed", "undelivered"]
+ExportStatus = Literal["pending", "processing", "completed", "failed"]
+SenderIdStatus = Literal["pending", "approved", "rejected"]
+WebhookEventType = Literal["message.delivered", "message.failed", "campaign.completed"]
 
 class Model:
     """The base class of every model (`zexa.Model`): it holds nothing itself, it is there for
@@ -103,11 +110,11 @@ class Campaign(Model):
     def name(self) -> str:
         """Internal name."""
     @property
-    def status(self) -> str:
-        """`draft`, `scheduled`, `processing`, `sent`, `completed` or `failed` (or a newer value)."""
+    def status(self) -> CampaignStatus:
+        """Where the campaign is in its life (a value newer than this version comes as its text)."""
     @property
-    def channel(self) -> str:
-        """`sms`, `whatsapp`, `telegram`, `email` or `slack` (or a newer value)."""
+    def channel(self) -> Channel:
+        """Channel it sends on."""
     @property
     def total_recipients(self) -> int:
         """Contacts targeted."""
@@ -143,10 +150,10 @@ class Message(Model):
     def id(self) -> str:
         """`msg_...`"""
     @property
-    def status(self) -> str:
-        """`queued`, `sent`, `delivered`, `failed` or `undelivered` (or a newer value)."""
+    def status(self) -> MessageStatus:
+        """Delivery status (a value newer than this version comes as its text)."""
     @property
-    def channel(self) -> str:
+    def channel(self) -> Channel:
         """Channel it was sent on."""
     @property
     def to(self) -> str:
@@ -183,11 +190,11 @@ class SenderId(Model):
     def name(self) -> str:
         """The name recipients see, used as `sender_id`."""
     @property
-    def channel(self) -> str:
+    def channel(self) -> Channel:
         """Channel it is registered for."""
     @property
-    def status(self) -> str:
-        """`pending`, `approved` or `rejected` (or a newer value)."""
+    def status(self) -> SenderIdStatus:
+        """Review status (a value newer than this version comes as its text)."""
     def __copy__(self) -> Self:
         """Immutable: the model itself."""
     def __deepcopy__(self, memo: Any, /) -> Self:
@@ -240,8 +247,8 @@ class Export(Model):
     def id(self) -> str:
         """`exp_...`"""
     @property
-    def status(self) -> str:
-        """`pending`, `processing`, `completed` or `failed` (or a newer value)."""
+    def status(self) -> ExportStatus:
+        """Progress; `download_url` is set once `completed` (a newer value comes as its text)."""
     @property
     def download_url(self) -> Optional[str]:
         """Where to download the file once completed."""
@@ -350,8 +357,8 @@ class WebhookEvent(Model):
     def id(self) -> str:
         """`evt_...`: use it to ignore a redelivered event."""
     @property
-    def type(self) -> str:
-        """`message.delivered`, `message.failed`, `campaign.completed` (or a newer type)."""
+    def type(self) -> WebhookEventType:
+        """What happened (a type newer than this version comes as its text)."""
     @property
     def created_at(self) -> datetime:
         """When it happened (UTC)."""
@@ -388,7 +395,7 @@ class SmsSegments(Model):
 
     __match_args__ = ("encoding", "segments", "units", "per_segment", "unicode_characters")
     @property
-    def encoding(self) -> str:
+    def encoding(self) -> Literal["GSM-7", "UCS-2"]:
         """`GSM-7` when every character is in the GSM 03.38 tables, `UCS-2` otherwise."""
     @property
     def segments(self) -> int:
@@ -454,7 +461,7 @@ class CampaignPreview(Model):
     def contact_list_id(self) -> str:
         """The audience."""
     @property
-    def channel(self) -> str:
+    def channel(self) -> Channel:
         """The channel it would send on."""
     @property
     def recipients(self) -> int:

@@ -7,10 +7,13 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, final
 from ._models import *
 
 __all__ = ["CORE_VERSION", "NativeClient", "NativeSandbox", "NativePage", "to_e164", "parse_webhook_event", "sms_segments", "sms_smart_encode", "campaigns_preview", "NetworkOptions"]
-__all__ += ["Model", "Contact", "ContactList", "Campaign", "Message", "SenderId", "Webhook", "Credits", "Export", "UploadPreview", "ImportRowError", "ImportResult", "WebhookEventData", "WebhookEvent", "SmsCharacter", "SmsSegments", "SmsReplacement", "SmsSmartEncoded", "CampaignPreview"]  # the models (_models.pyi)
+__all__ += ["Model", "Contact", "ContactList", "Campaign", "Message", "SenderId", "Webhook", "Credits", "Export", "UploadPreview", "ImportRowError", "ImportResult", "WebhookEventData", "WebhookEvent", "SmsCharacter", "SmsSegments", "SmsReplacement", "SmsSmartEncoded", "CampaignPreview", "model_literal_types"]  # the models (_models.pyi)
 
 CORE_VERSION: str
 """The version of the Rust core."""
+
+def model_literal_types() -> List[Tuple[str, List[str]]]:
+    """The core's string enums and the values this version knows (the Literal types of ``_models``)."""
 
 def to_e164(number: str, default_country_code: Optional[str] = None) -> str:
     """Converts a written phone number to E.164."""

@@ -169,11 +169,26 @@ macro_rules! models {
 
         /// Adds every model class, and their base `Model`, to the module `_native`.
         pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_function(wrap_pyfunction!(model_literal_types, m)?)?;
             m.add_class::<Model>()?;
             $(m.add_class::<$class>()?;)*
             Ok(())
         }
     };
+}
+
+/// The core's string enums and the values this version knows, for the `Literal` types of the
+/// stubs and of `zexa._models` (a response may hold a newer value, kept as its text).
+#[pyfunction]
+fn model_literal_types() -> Vec<(&'static str, &'static [&'static str])> {
+    vec![
+        ("Channel", zexa::Channel::KNOWN),
+        ("CampaignStatus", zexa::CampaignStatus::KNOWN),
+        ("MessageStatus", zexa::MessageStatus::KNOWN),
+        ("ExportStatus", zexa::ExportStatus::KNOWN),
+        ("SenderIdStatus", zexa::SenderIdStatus::KNOWN),
+        ("WebhookEventType", zexa::WebhookEventType::KNOWN),
+    ]
 }
 
 models! {
@@ -219,10 +234,10 @@ models! {
         id: "str",
         /// Internal name.
         name: "str",
-        /// `draft`, `scheduled`, `processing`, `sent`, `completed` or `failed` (or a newer value).
-        status: "str",
-        /// `sms`, `whatsapp`, `telegram`, `email` or `slack` (or a newer value).
-        channel: "str",
+        /// Where the campaign is in its life (a value newer than this version comes as its text).
+        status: "CampaignStatus",
+        /// Channel it sends on.
+        channel: "Channel",
         /// Contacts targeted.
         total_recipients: "int",
         /// Messages delivered so far.
@@ -247,10 +262,10 @@ models! {
     Message(zexa::Message, extra) {
         /// `msg_...`
         id: "str",
-        /// `queued`, `sent`, `delivered`, `failed` or `undelivered` (or a newer value).
-        status: "str",
+        /// Delivery status (a value newer than this version comes as its text).
+        status: "MessageStatus",
         /// Channel it was sent on.
-        channel: "str",
+        channel: "Channel",
         /// Recipient.
         to: "str",
         /// Sender ID it was sent from (the JSON field `from`).
@@ -276,9 +291,9 @@ models! {
         /// The name recipients see, used as `sender_id`.
         name: "str",
         /// Channel it is registered for.
-        channel: "str",
-        /// `pending`, `approved` or `rejected` (or a newer value).
-        status: "str",
+        channel: "Channel",
+        /// Review status (a value newer than this version comes as its text).
+        status: "SenderIdStatus",
     }
 
     /// A registered delivery-status webhook.
@@ -305,8 +320,8 @@ models! {
     Export(zexa::Export, extra) {
         /// `exp_...`
         id: "str",
-        /// `pending`, `processing`, `completed` or `failed` (or a newer value).
-        status: "str",
+        /// Progress; `download_url` is set once `completed` (a newer value comes as its text).
+        status: "ExportStatus",
         /// Where to download the file once completed.
         download_url: "Optional[str]",
         /// Creation time (UTC).
@@ -369,8 +384,8 @@ models! {
     WebhookEvent(zexa::WebhookEvent, extra) {
         /// `evt_...`: use it to ignore a redelivered event.
         id: "str",
-        /// `message.delivered`, `message.failed`, `campaign.completed` (or a newer type).
-        r#type = event_type: "str",
+        /// What happened (a type newer than this version comes as its text).
+        r#type = event_type: "WebhookEventType",
         /// When it happened (UTC).
         created_at: "datetime" as timestamp,
         /// About which message or campaign.
@@ -390,7 +405,7 @@ models! {
     /// How an SMS body is encoded and into how many billed segments it is split.
     SmsSegments(zexa::SmsSegments) {
         /// `GSM-7` when every character is in the GSM 03.38 tables, `UCS-2` otherwise.
-        encoding: "str",
+        encoding: "Literal[\"GSM-7\", \"UCS-2\"]",
         /// How many segments the text is sent (and billed) in; 0 for an empty text.
         segments: "int",
         /// GSM-7 septets (an extension-table character such as `€` counts 2), or UTF-16 units for UCS-2.
@@ -426,7 +441,7 @@ models! {
         /// The audience.
         contact_list_id: "str",
         /// The channel it would send on.
-        channel: "str",
+        channel: "Channel",
         /// How many contacts the list has now (one message each).
         recipients: "int",
         /// For SMS: the body's encoding and segments; `None` on other channels.
