@@ -50,6 +50,8 @@ def _model_base(model: type) -> List[str]:
         lines.append(_doc(getattr(model, name).__doc__, "        "))
     lines += ["    def to_dict(self) -> Dict[str, Any]:", _doc(model.to_dict.__doc__, "        ")]
     lines += ["    def to_json(self) -> str:", _doc(model.to_json.__doc__, "        ")]
+    lines += ["    def __copy__(self) -> Self:", _doc(model.__copy__.__doc__, "        ")]
+    lines += ["    def __deepcopy__(self, memo: Any, /) -> Self:", _doc(model.__deepcopy__.__doc__, "        ")]
     return lines
 
 
@@ -65,8 +67,6 @@ def _model(cls: type) -> List[str]:
     )
     for name in fields + others:
         lines += _property(name, vars(cls)[name].__doc__, "    ")
-    lines += ["    def __copy__(self) -> Self:", _doc(cls.__copy__.__doc__ or "", "        ")]  # type: ignore[attr-defined]
-    lines += ["    def __deepcopy__(self, memo: Any, /) -> Self:", _doc(cls.__deepcopy__.__doc__ or "", "        ")]  # type: ignore[attr-defined]
     return lines
 
 

@@ -35,6 +35,10 @@ class Model:
         """The JSON object as a new dict, unknown fields included."""
     def to_json(self) -> str:
         """The JSON object as text, unknown fields included."""
+    def __copy__(self) -> Self:
+        """Immutable: the model itself."""
+    def __deepcopy__(self, memo: Any, /) -> Self:
+        """Immutable: the model itself."""
 
 @final
 class Contact(Model):
@@ -68,10 +72,6 @@ class Contact(Model):
     @property
     def created_at(self) -> datetime:
         """Creation time (UTC)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class ContactList(Model):
@@ -93,10 +93,6 @@ class ContactList(Model):
     @property
     def created_at(self) -> datetime:
         """Creation time (UTC)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class Campaign(Model):
@@ -136,10 +132,6 @@ class Campaign(Model):
     @property
     def is_final(self) -> bool:
         """Whether the campaign will not change any more (`completed` or `failed`)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class Message(Model):
@@ -173,10 +165,6 @@ class Message(Model):
     @property
     def is_final(self) -> bool:
         """Whether the status will not change any more (`delivered`, `failed` or `undelivered`)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class SenderId(Model):
@@ -195,10 +183,6 @@ class SenderId(Model):
     @property
     def status(self) -> SenderIdStatus:
         """Review status (a value newer than this version comes as its text)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class Webhook(Model):
@@ -217,10 +201,6 @@ class Webhook(Model):
     @property
     def created_at(self) -> datetime:
         """Creation time (UTC)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class Credits(Model):
@@ -233,10 +213,6 @@ class Credits(Model):
     @property
     def currency(self) -> str:
         """Currency code of the balance, e.g. `AOA`."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class Export(Model):
@@ -258,10 +234,6 @@ class Export(Model):
     @property
     def is_final(self) -> bool:
         """Whether the export will not change any more (`completed` or `failed`)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class UploadPreview(Model):
@@ -280,10 +252,6 @@ class UploadPreview(Model):
     @property
     def total_rows(self) -> int:
         """How many data rows the file has."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class ImportRowError(Model):
@@ -299,10 +267,6 @@ class ImportRowError(Model):
     @property
     def message(self) -> str:
         """Human-readable reason."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class ImportResult(Model):
@@ -318,10 +282,6 @@ class ImportResult(Model):
     @property
     def errors(self) -> Tuple[ImportRowError, ...]:
         """Why rows were skipped."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class WebhookEventData(Model):
@@ -343,10 +303,6 @@ class WebhookEventData(Model):
     @property
     def error(self) -> Any:
         """Why delivery failed, when it did."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class WebhookEvent(Model):
@@ -365,10 +321,6 @@ class WebhookEvent(Model):
     @property
     def data(self) -> WebhookEventData:
         """About which message or campaign."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class SmsCharacter(Model):
@@ -384,10 +336,6 @@ class SmsCharacter(Model):
     @property
     def byte_offset(self) -> int:
         """Where it starts in the UTF-8 encoding of the text, in bytes."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class SmsSegments(Model):
@@ -409,10 +357,6 @@ class SmsSegments(Model):
     @property
     def unicode_characters(self) -> Tuple[SmsCharacter, ...]:
         """The characters that made the text UCS-2, in order (empty for GSM-7)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class SmsReplacement(Model):
@@ -431,10 +375,6 @@ class SmsReplacement(Model):
     @property
     def byte_offset(self) -> int:
         """Where `original` starts in the UTF-8 encoding of the original text, in bytes."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class SmsSmartEncoded(Model):
@@ -447,10 +387,6 @@ class SmsSmartEncoded(Model):
     @property
     def replacements(self) -> Tuple[SmsReplacement, ...]:
         """Every change, in order (empty when the text was left as it was)."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""
 
 @final
 class CampaignPreview(Model):
@@ -475,7 +411,3 @@ class CampaignPreview(Model):
     @property
     def total_segments(self) -> Optional[int]:
         """For SMS: segments of the whole campaign (recipients x segments per message); `None` otherwise."""
-    def __copy__(self) -> Self:
-        """Immutable: the model itself."""
-    def __deepcopy__(self, memo: Any, /) -> Self:
-        """Immutable: the model itself."""

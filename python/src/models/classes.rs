@@ -151,18 +151,6 @@ macro_rules! models {
                     Ok((rebuild, (super::to_json(py, &slf.get().0)?,)))
                 }
 
-                /// Immutable: the model itself.
-                fn __copy__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
-                    slf
-                }
-
-                /// Immutable: the model itself.
-                #[pyo3(signature = (memo, /))]
-                fn __deepcopy__<'py>(slf: Bound<'py, Self>, memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
-                    let _ = memo;
-                    slf
-                }
-
                 $($($methods)*)?
             }
         )*

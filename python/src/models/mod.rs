@@ -27,8 +27,9 @@ pub use classes::register;
 pub struct Model;
 
 /// The methods every model class has, declared on the base so that code taking any
-/// `zexa.Model` can call them; each class overrides them all (`classes.rs`), so these are
-/// reached only through the base class itself (`zexa.Model.from_dict(...)`).
+/// `zexa.Model` can call them. Each class overrides the first five (`classes.rs`), which are
+/// reached only through the base class itself (`zexa.Model.from_dict(...)`); copying is the
+/// same for all: a model is immutable.
 #[pymethods]
 impl Model {
     /// Dict[str, Any]: Fields of the JSON object that this version does not model, as received.
@@ -59,6 +60,18 @@ impl Model {
     /// The JSON object as text, unknown fields included.
     fn to_json(&self) -> PyResult<String> {
         Err(abstract_model())
+    }
+
+    /// Immutable: the model itself.
+    fn __copy__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    /// Immutable: the model itself.
+    #[pyo3(signature = (memo, /))]
+    fn __deepcopy__<'py>(slf: Bound<'py, Self>, memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        let _ = memo;
+        slf
     }
 }
 
