@@ -224,9 +224,9 @@ impl NativeClient {
         let mut changes = UpdateContact::new();
         changes.name = name;
         changes.phone = phone;
-        changes.email = email;
+        changes.email = email.map(Some);
         changes.lists = lists;
-        changes.custom_fields = custom_fields;
+        changes.custom_fields = custom_fields.map(Some);
         let contact = self.call(py, move |c| c.contacts().update(&contact_id, &changes))?;
         into_model(py, contact)
     }
