@@ -318,7 +318,7 @@ models! {
         /// bool: Whether the export will not change any more (`completed` or `failed`).
         #[getter]
         fn is_final(&self) -> bool {
-            self.0.is_final()
+            self.0.status.is_final()
         }
     }
 
