@@ -128,8 +128,8 @@ macro_rules! models {
                 }
 
                 /// The JSON object as text, unknown fields included.
-                fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-                    super::to_json(py, &self.0)
+                fn to_json(&self) -> PyResult<String> {
+                    super::to_json(&self.0)
                 }
 
                 fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -146,9 +146,8 @@ macro_rules! models {
                 fn __reduce__<'py>(
                     slf: &Bound<'py, Self>,
                 ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-                    let py = slf.py();
                     let rebuild = slf.get_type().getattr("from_json")?;
-                    Ok((rebuild, (super::to_json(py, &slf.get().0)?,)))
+                    Ok((rebuild, (super::to_json(&slf.get().0)?,)))
                 }
 
                 $($($methods)*)?

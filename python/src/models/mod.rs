@@ -10,7 +10,7 @@ mod values;
 
 use std::hash::{Hash, Hasher};
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping, PyTuple, PyType};
 use serde::de::DeserializeOwned;
@@ -127,13 +127,13 @@ pub fn from_json<T: DeserializeOwned>(py: Python<'_>, class: &str, text: &[u8]) 
 
 /// `model.to_dict()`: a new dict of the JSON fields, unknown ones included.
 pub fn to_dict<'py, T: Serialize>(py: Python<'py>, model: &T) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(model).map_err(|e| decode_error(py, e.to_string()))?;
+    let value = serde_json::to_value(model).map_err(|e| PyValueError::new_err(e.to_string()))?;
     value_to_py(py, &value)
 }
 
 /// `model.to_json()`: the JSON object, as the API sends it.
-pub fn to_json<T: Serialize>(py: Python<'_>, model: &T) -> PyResult<String> {
-    serde_json::to_string(model).map_err(|e| decode_error(py, e.to_string()))
+pub fn to_json<T: Serialize>(model: &T) -> PyResult<String> {
+    serde_json::to_string(model).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// `model.extra`: the fields this version does not model, as a new dict.
@@ -146,7 +146,8 @@ pub fn extra_to_py<'py>(py: Python<'py>, extra: Option<&zexa::Extra>) -> PyResul
 }
 
 /// Feeds the model's JSON to `state`: models equal as core values encode alike (the unknown
-/// fields are a sorted map), so `a == b` implies `hash(a) == hash(b)`.
+/// fields are a sorted map), so `a == b` implies `hash(a) == hash(b)` (but for a float field
+/// of `-0.0` against `0.0`, equal and written apart, which JSON from the API does not hold).
 pub fn hash_json<T: Serialize, H: Hasher>(model: &T, state: &mut H) {
     serde_json::to_vec(model).unwrap_or_default().hash(state);
 }
