@@ -44,6 +44,14 @@ step "mypy --strict examples/python"
 step "stubtest"
 (cd "$PY_DIR" && "$PY" -m mypy.stubtest zexa) || failed+=("stubtest")
 
+step "pyright --strict (the models, their stubs and the examples; pytest checks the stubs are up to date)"
+# pyright (PyPI) runs on the system's node, fetching its npm package on first use.
+if "$PY" -m pip install -q --disable-pip-version-check pyright && command -v node >/dev/null; then
+    (cd "$PY_DIR" && "$VENV/bin/pyright" zexa/_models.pyi zexa/_models.py zexa/_sms.py "$ROOT"/examples/python/*.py) || failed+=("pyright")
+else
+    echo "python/run_tests.sh: pyright or node missing: pyright skipped" >&2
+fi
+
 step "quickstart (on its own sandbox)"
 env -u ZEXA_BASE_URL -u ZEXA_API_KEY "$PY" -X dev "$ROOT/examples/python/quickstart.py" || failed+=("quickstart")
 

@@ -5,23 +5,20 @@ mod cli;
 mod client;
 mod convert;
 mod errors;
-mod field;
 mod keepalive;
 mod logging;
 mod models;
 mod network;
 mod page;
-mod pick;
 mod record;
 mod run;
 mod sms;
 mod testing;
-mod to_py;
 
 use pyo3::prelude::*;
 
 use crate::errors::check;
-use crate::record::{into_model, Record};
+use crate::record::into_model;
 
 /// Converts a written phone number to E.164, as the core's `zexa::to_e164`.
 #[pyfunction]
@@ -43,12 +40,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::NativeClient>()?;
     m.add_class::<network::NetworkOptions>()?;
     m.add_class::<page::NativePage>()?;
-    m.add_class::<Record>()?;
-    m.add_class::<field::NativeField>()?;
+    models::register(m)?;
     m.add_class::<testing::NativeSandbox>()?;
     m.add_function(wrap_pyfunction!(to_e164, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
-    m.add_function(wrap_pyfunction!(models::register_model, m)?)?;
     sms::register(m)?;
     m.add_function(wrap_pyfunction!(cli::run_cli, m)?)?;
     Ok(())

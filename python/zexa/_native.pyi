@@ -1,55 +1,19 @@
 """Type stubs of ``zexa._native``, the compiled binding of the Rust core (private: use ``zexa``)."""
 
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, final
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, final
 
-from typing_extensions import disjoint_base
+# The model classes are defined by the binding too (python/src/models/); their stubs are in
+# _models.pyi, written from the compiled classes by python/tools/model_stubs.py.
+from ._models import *
 
-from ._models import (
-    Campaign,
-    Contact,
-    ContactList,
-    Credits,
-    Export,
-    ImportResult,
-    Message,
-    UploadPreview,
-    Webhook,
-    WebhookEvent,
-)
-from ._sms import CampaignPreview, SmsSegments, SmsSmartEncoded
-
-__all__ = ["CORE_VERSION", "NativeClient", "NativeSandbox", "NativeField", "NativePage", "Record", "register_model", "to_e164", "parse_webhook_event", "sms_segments", "sms_smart_encode", "campaigns_preview", "NetworkOptions", "run_cli"]
+__all__ = ["CORE_VERSION", "NativeClient", "NativeSandbox", "NativePage", "to_e164", "parse_webhook_event", "sms_segments", "sms_smart_encode", "campaigns_preview", "NetworkOptions", "run_cli"]
+__all__ += ["Model", "Contact", "ContactList", "Campaign", "Message", "SenderId", "Webhook", "Credits", "Export", "UploadPreview", "ImportRowError", "ImportResult", "WebhookEventData", "WebhookEvent", "SmsCharacter", "SmsSegments", "SmsReplacement", "SmsSmartEncoded", "CampaignPreview", "model_literal_types"]  # the models (_models.pyi)
 
 CORE_VERSION: str
 """The version of the Rust core."""
 
-_R = TypeVar("_R", bound="Record")
-_F = TypeVar("_F", bound="NativeField")
-
-@disjoint_base
-class Record:
-    """The base class of the models: a core model, read-only, its fields converted when read."""
-
-    def __new__(cls: Type[_R], data: Mapping[str, Any]) -> _R:
-        """Decodes the JSON fields ``data`` into the class's core model (``DecodeError`` if they do not fit)."""
-    def to_dict(self) -> Dict[str, Any]:
-        """The whole model as a new dict of its JSON fields."""
-
-def register_model(cls: Type[Record]) -> None:
-    """Registers ``cls`` as the Python class of the core model named by its ``_core``."""
-
-@disjoint_base
-class NativeField:
-    """The descriptor of a model field: the JSON value of ``key``, converted by ``convert`` once."""
-
-    def __new__(cls: Type[_F], key: str, convert: Optional[Callable[[Any], Any]] = None) -> _F: ...
-    @property
-    def key(self) -> str:
-        """The JSON field's name."""
-    @property
-    def convert(self) -> Optional[Callable[[Any], Any]]:
-        """The conversion applied to the JSON value, if any."""
-    def __get__(self, obj: Any, owner: Any = None, /) -> Any: ...
+def model_literal_types() -> List[Tuple[str, List[str]]]:
+    """The core's string enums and the values this version knows (the Literal types of ``_models``)."""
 
 def to_e164(number: str, default_country_code: Optional[str] = None) -> str:
     """Converts a written phone number to E.164."""
