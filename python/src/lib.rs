@@ -1,6 +1,7 @@
 //! `zexa._native`: the Python binding of the `zexa` crate. The Python package `zexa` wraps it;
 //! validation, retries, paging and error classification all stay in the core.
 
+mod bulk;
 mod cli;
 mod client;
 mod convert;
@@ -45,6 +46,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_e164, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
     sms::register(m)?;
+    bulk::register(m)?;
     m.add_function(wrap_pyfunction!(cli::run_cli, m)?)?;
     Ok(())
 }
