@@ -16,9 +16,9 @@ use crate::models::into_model;
 /// One item of the input: a mapping with what `messages.send` takes (`channel`, `to`, `from_`
 /// or `from`, `body`, `template`, `max_segments`) and an optional `ref`.
 fn item(value: &Bound<'_, PyAny>) -> PyResult<zexa::BulkMessage> {
-    let dict = value
-        .cast::<PyDict>()
-        .map_err(|_| PyTypeError::new_err("each message of send_many must be a dict of send()'s arguments (and 'ref')"))?;
+    let dict = value.cast::<PyDict>().map_err(|_| {
+        PyTypeError::new_err("each message of send_many must be a dict of send()'s arguments (and 'ref')")
+    })?;
     let text = |key: &str| -> PyResult<Option<String>> {
         match dict.get_item(key)? {
             Some(v) if !v.is_none() => v
@@ -35,7 +35,8 @@ fn item(value: &Bound<'_, PyAny>) -> PyResult<zexa::BulkMessage> {
         Some(from) => from,
         None => required("from")?,
     };
-    let mut message = zexa::SendMessage::new(zexa::Channel::from(required("channel")?), required("to")?, from);
+    let mut message =
+        zexa::SendMessage::new(zexa::Channel::from(required("channel")?), required("to")?, from);
     message.body = text("body")?;
     if let Some(template) = dict.get_item("template")?.filter(|t| !t.is_none()) {
         message.template = Some(crate::convert::py_to_value(&template)?);
@@ -58,16 +59,29 @@ fn item(value: &Bound<'_, PyAny>) -> PyResult<zexa::BulkMessage> {
 fn outcome(py: Python<'_>, result: &zexa::BulkResult) -> PyResult<Py<PyAny>> {
     let (kind, value): (&str, Py<PyAny>) = match &result.outcome {
         zexa::BulkOutcome::Sent(message) => ("sent", into_model(py, (**message).clone())?),
-        zexa::BulkOutcome::Failed(error) => ("failed", to_py_err(py, error.clone()).into_value(py).into_any()),
-        zexa::BulkOutcome::Ambiguous(zexa::Ambiguity::Error(error)) => {
-            ("ambiguous", to_py_err(py, error.clone()).into_value(py).into_any())
+        zexa::BulkOutcome::Failed(error) => {
+            ("failed", to_py_err(py, error.clone()).into_value(py).into_any())
         }
-        zexa::BulkOutcome::Ambiguous(why) => ("ambiguous", why.to_string().into_pyobject(py)?.into_any().unbind()),
-        zexa::BulkOutcome::Skipped { message_id } => ("skipped", message_id.clone().into_pyobject(py)?.unbind()),
-        zexa::BulkOutcome::Checked { segments } => ("checked", segments.into_pyobject(py)?.into_any().unbind()),
+        zexa::BulkOutcome::Ambiguous(zexa::Ambiguity::Error(error)) => (
+            "ambiguous",
+            to_py_err(py, error.clone()).into_value(py).into_any(),
+        ),
+        zexa::BulkOutcome::Ambiguous(why) => (
+            "ambiguous",
+            why.to_string().into_pyobject(py)?.into_any().unbind(),
+        ),
+        zexa::BulkOutcome::Skipped { message_id } => {
+            ("skipped", message_id.clone().into_pyobject(py)?.unbind())
+        }
+        zexa::BulkOutcome::Checked { segments } => {
+            ("checked", segments.into_pyobject(py)?.into_any().unbind())
+        }
         _ => ("unknown", py.None()),
     };
-    Ok((result.reference.clone(), kind, value).into_pyobject(py)?.into_any().unbind())
+    Ok((result.reference.clone(), kind, value)
+        .into_pyobject(py)?
+        .into_any()
+        .unbind())
 }
 
 /// Runs a bulk send; `concurrency` `None` is the core's default. Returns every outcome (a dry
@@ -96,7 +110,10 @@ pub fn messages_send_many(
     // is raised once it has wound down.
     let raised: Mutex<Option<PyErr>> = Mutex::new(None);
     let keep = |error: PyErr| {
-        raised.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(error);
+        raised
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_or_insert(error);
     };
     let outcomes: Mutex<Vec<Py<PyAny>>> = Mutex::new(Vec::new());
     let summary = crate::run::call(py, || {
