@@ -99,3 +99,10 @@ pub fn decode_error(py: Python<'_>, message: String) -> PyErr {
         .and_then(|class| class.call1((message,)))
         .map_or_else(|e| e, PyErr::from_value)
 }
+
+/// A plain `zexa.ZexaError` raised by the binding (e.g. a call on a closed client).
+pub fn zexa_error(py: Python<'_>, message: &str) -> PyErr {
+    exception_class(py, "ZexaError")
+        .and_then(|class| class.call1((message,)))
+        .map_or_else(|e| e, PyErr::from_value)
+}

@@ -1,6 +1,8 @@
 //! `zexa._native`: the Python binding of the `zexa` crate. The Python package `zexa` wraps it;
 //! validation, retries, paging and error classification all stay in the core.
 
+mod arg;
+mod call;
 mod client;
 mod convert;
 mod errors;
@@ -11,8 +13,11 @@ mod models;
 mod network;
 mod page;
 mod pick;
+mod raw;
 mod record;
+mod resources;
 mod run;
+mod scope;
 mod sms;
 mod testing;
 mod to_py;
@@ -39,9 +44,26 @@ fn parse_webhook_event(py: Python<'_>, payload: &[u8]) -> PyResult<Py<PyAny>> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m.py());
     m.add("CORE_VERSION", zexa::VERSION)?;
+    // The values of the core's enums, which the `Literal` types of `zexa/_types.py` spell out
+    // for the type checkers (a test keeps them equal).
+    m.add("CHANNELS", zexa::Channel::KNOWN)?;
+    m.add("CAMPAIGN_STATUSES", zexa::CampaignStatus::KNOWN)?;
+    m.add("MESSAGE_STATUSES", zexa::MessageStatus::KNOWN)?;
+    m.add("EXPORT_STATUSES", zexa::ExportStatus::KNOWN)?;
+    m.add("SENDER_ID_STATUSES", zexa::SenderIdStatus::KNOWN)?;
+    m.add("WEBHOOK_EVENT_TYPES", zexa::WebhookEventType::KNOWN)?;
+    // The default size of `zexa.AsyncClient`'s worker pool: one worker per idle connection
+    // the core keeps for reuse.
+    m.add("DEFAULT_MAX_IDLE_CONNECTIONS", zexa::DEFAULT_MAX_IDLE_CONNECTIONS)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<network::NetworkOptions>()?;
-    m.add_class::<page::NativePage>()?;
+    m.add_class::<page::Page>()?;
+    m.add_class::<page::Items>()?;
+    m.add_class::<page::Pages>()?;
+    m.add_class::<arg::NotGiven>()?;
+    m.add("NOT_GIVEN", arg::not_given(m.py())?.clone_ref(m.py()))?;
+    m.add_class::<scope::CancelScope>()?;
+    resources::register(m)?;
     m.add_class::<Record>()?;
     m.add_class::<field::NativeField>()?;
     m.add_class::<testing::NativeSandbox>()?;

@@ -12,12 +12,25 @@ from __future__ import annotations
 from typing import Union
 
 from . import _logging, _native
-from ._client import Client
+from ._async_client import AsyncClient
+from ._async_page import AsyncPage
+from ._async_resources import (
+    AsyncCampaigns,
+    AsyncContactLists,
+    AsyncContacts,
+    AsyncCreditsResource,
+    AsyncExports,
+    AsyncMessages,
+    AsyncSenderIds,
+    AsyncWebhooks,
+)
+from ._client import Client, ClientSettings
 from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
     AuthenticationError,
+    CallCancelled,
     BadRequestError,
     ConflictError,
     DecodeError,
@@ -47,7 +60,20 @@ from ._models import (
     WebhookEvent,
     WebhookEventData,
 )
-from ._page import Page
+from ._native import (
+    NOT_GIVEN,
+    Campaigns,
+    ContactLists,
+    Contacts,
+    CreditsResource,
+    Exports,
+    Messages,
+    NotGiven,
+    Page,
+    SenderIds,
+    Webhooks,
+)
+from ._response import APIResponse, Headers
 from ._sms import (
     CampaignPreview,
     SmsCharacter,
@@ -58,12 +84,56 @@ from ._sms import (
     sms_smart_encode,
 )
 
+from ._types import (
+    CallOptions,
+    CampaignStatus,
+    Channel,
+    ExportStatus,
+    FileInput,
+    MessageStatus,
+    QueryValue,
+    SenderIdStatus,
+    WebhookEventType,
+)
+
 __version__: str = _native.CORE_VERSION
 """The version of this package (the same as the Rust core's)."""
 
 __all__ = [
     "Client",
+    "ClientSettings",
+    "AsyncClient",
     "Page",
+    "AsyncPage",
+    "APIResponse",
+    "Headers",
+    "NOT_GIVEN",
+    "NotGiven",
+    "CallOptions",
+    "QueryValue",
+    "FileInput",
+    "Channel",
+    "CampaignStatus",
+    "MessageStatus",
+    "ExportStatus",
+    "SenderIdStatus",
+    "WebhookEventType",
+    "Contacts",
+    "Exports",
+    "ContactLists",
+    "Campaigns",
+    "Messages",
+    "SenderIds",
+    "Webhooks",
+    "CreditsResource",
+    "AsyncContacts",
+    "AsyncExports",
+    "AsyncContactLists",
+    "AsyncCampaigns",
+    "AsyncMessages",
+    "AsyncSenderIds",
+    "AsyncWebhooks",
+    "AsyncCreditsResource",
     "to_e164",
     "parse_webhook_event",
     "sms_segments",
@@ -102,6 +172,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "Interrupted",
+    "CallCancelled",
     "WaitTimeoutError",
 ]
 

@@ -1,0 +1,320 @@
+//! `client.contacts` and `client.exports`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyMemoryView, PyString};
+use zexa::{CreateContact, CreateExport, ImportMapped, ImportVcard, ListContacts, UpdateContact};
+
+use super::{none, resource_common};
+use crate::arg::{channel, count, Arg, Count};
+use crate::call::Base;
+use crate::errors::{check, invalid};
+use crate::page::Page;
+use crate::record::into_model;
+
+/// Contacts: create, get, update, delete, list and search, bulk import, export.
+#[pyclass(frozen, module = "zexa")]
+pub struct Contacts {
+    base: Base,
+}
+
+resource_common!(Contacts);
+
+#[pymethods]
+impl Contacts {
+    /// The same methods, each answering with a `zexa.APIResponse`.
+    #[getter]
+    fn with_raw_response(&self) -> Contacts {
+        self.raw_view()
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
+    }
+
+    /// Creates a contact; `phone` must be E.164 (see `zexa.to_e164`).
+    #[pyo3(signature = (*, name, phone, email=None, lists=None, custom_fields=None, **options))]
+    #[allow(clippy::too_many_arguments)]
+    fn create(
+        &self,
+        py: Python<'_>,
+        name: String,
+        phone: String,
+        email: Option<String>,
+        lists: Option<Vec<String>>,
+        custom_fields: Option<BTreeMap<String, String>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = CreateContact::new(name, phone);
+        request.email = email;
+        request.lists = lists;
+        request.custom_fields = custom_fields;
+        self.base
+            .call(py, options, move |c| c.contacts().create(&request), into_model)
+    }
+
+    /// Fetches one contact.
+    #[pyo3(signature = (contact_id, **options))]
+    fn get(&self, py: Python<'_>, contact_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+        self.base
+            .call(py, options, move |c| c.contacts().get(&contact_id), into_model)
+    }
+
+    /// Changes the given fields of a contact; the others are left as they are. `None` clears
+    /// `email` or `custom_fields` (sent as `null`).
+    #[pyo3(signature = (contact_id, *, name=Arg::NotGiven, phone=Arg::NotGiven, email=Arg::NotGiven,
+                        lists=Arg::NotGiven, custom_fields=Arg::NotGiven, **options))]
+    #[allow(clippy::too_many_arguments)]
+    fn update(
+        &self,
+        py: Python<'_>,
+        contact_id: String,
+        name: Arg<String>,
+        phone: Arg<String>,
+        email: Arg<String>,
+        lists: Arg<Vec<String>>,
+        custom_fields: Arg<BTreeMap<String, String>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let changes = || -> zexa::Result<UpdateContact> {
+            let mut changes = UpdateContact::new();
+            changes.name = name.required("name")?;
+            changes.phone = phone.required("phone")?;
+            changes.lists = lists.required("lists")?;
+            changes = match email {
+                Arg::NotGiven => changes,
+                Arg::Null => changes.clear_email(),
+                Arg::Value(email) => changes.email(email),
+            };
+            changes = match custom_fields {
+                Arg::NotGiven => changes,
+                Arg::Null => changes.clear_custom_fields(),
+                Arg::Value(fields) => changes.custom_fields(fields),
+            };
+            Ok(changes)
+        };
+        let changes = check(py, changes())?;
+        self.base.call(
+            py,
+            options,
+            move |c| c.contacts().update(&contact_id, &changes),
+            into_model,
+        )
+    }
+
+    /// Deletes one contact.
+    #[pyo3(signature = (contact_id, **options))]
+    fn delete(&self, py: Python<'_>, contact_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+        self.base
+            .call(py, options, move |c| c.contacts().delete(&contact_id), none)
+    }
+
+    /// Deletes several contacts in one call.
+    #[pyo3(signature = (contact_ids, **options))]
+    fn delete_many(
+        &self,
+        py: Python<'_>,
+        contact_ids: Vec<String>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.base
+            .call(py, options, move |c| c.contacts().delete_many(&contact_ids), none)
+    }
+
+    /// One page of contacts matching the filters; iterate it to walk every page.
+    #[pyo3(signature = (*, list_id=None, name=None, phone=None, email=None, gender=None, valid=None,
+                        channel=None, page=None, per_page=None, **options))]
+    #[allow(clippy::too_many_arguments)]
+    fn list(
+        &self,
+        py: Python<'_>,
+        list_id: Option<String>,
+        name: Option<String>,
+        phone: Option<String>,
+        email: Option<String>,
+        gender: Option<String>,
+        valid: Option<bool>,
+        channel: Option<String>,
+        page: Option<Count>,
+        per_page: Option<Count>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let params = || -> zexa::Result<ListContacts> {
+            let mut params = ListContacts::new();
+            params.list_id = list_id;
+            params.name = name;
+            params.phone = phone;
+            params.email = email;
+            params.gender = gender;
+            params.valid = valid;
+            params.channel = channel.map(|c| self::channel("channel", &c)).transpose()?;
+            params.page = count("page", page)?;
+            params.per_page = count("per_page", per_page)?;
+            Ok(params)
+        };
+        let params = check(py, params())?;
+        let shared = self.base.shared.clone();
+        self.base.call(
+            py,
+            options,
+            move |c| c.contacts().list(&params),
+            move |py, page| Page::wrap(py, &shared, page),
+        )
+    }
+
+    /// Uploads a CSV or Excel file (a path, or its bytes with `filename`) and returns a
+    /// preview to map columns from. The file name's extension tells the content type.
+    #[pyo3(signature = (file, *, filename=None, **options))]
+    fn upload(
+        &self,
+        py: Python<'_>,
+        file: &Bound<'_, PyAny>,
+        filename: Option<String>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let file = FileArg::extract(file, filename)?;
+        self.base.call(py, options, move |c| file.upload(c, false), into_model)
+    }
+
+    /// Uploads a vCard (.vcf) file (a path, or its bytes with `filename`) and returns a preview.
+    #[pyo3(signature = (file, *, filename=None, **options))]
+    fn upload_vcard(
+        &self,
+        py: Python<'_>,
+        file: &Bound<'_, PyAny>,
+        filename: Option<String>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let file = FileArg::extract(file, filename)?;
+        self.base.call(py, options, move |c| file.upload(c, true), into_model)
+    }
+
+    /// Imports an uploaded file, mapping its columns to `name`, `phone`, `email`, `gender` or
+    /// `custom:<key>`.
+    #[pyo3(signature = (upload_id, *, mapping, lists=None, **options))]
+    fn import_mapped(
+        &self,
+        py: Python<'_>,
+        upload_id: String,
+        mapping: BTreeMap<String, String>,
+        lists: Option<Vec<String>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = ImportMapped::new(upload_id, mapping);
+        request.lists = lists;
+        self.base
+            .call(py, options, move |c| c.contacts().import_mapped(&request), into_model)
+    }
+
+    /// Imports an uploaded vCard file.
+    #[pyo3(signature = (upload_id, *, lists=None, **options))]
+    fn import_vcard(
+        &self,
+        py: Python<'_>,
+        upload_id: String,
+        lists: Option<Vec<String>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = ImportVcard::new(upload_id);
+        request.lists = lists;
+        self.base
+            .call(py, options, move |c| c.contacts().import_vcard(&request), into_model)
+    }
+
+    /// Starts an export of contacts (all, or one list's); wait for it with
+    /// `client.exports.wait`.
+    #[pyo3(signature = (*, list_id=None, format=None, **options))]
+    fn export(
+        &self,
+        py: Python<'_>,
+        list_id: Option<String>,
+        format: Option<String>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let mut request = CreateExport::new();
+        request.list_id = list_id;
+        request.format = format.map(zexa::ExportFormat::from);
+        self.base
+            .call(py, options, move |c| c.contacts().export(&request), into_model)
+    }
+}
+
+/// The file of an upload: bytes (with the name given) or a path on disk.
+enum FileArg {
+    Bytes(Vec<u8>, String),
+    Path(PathBuf, Option<String>),
+}
+
+impl FileArg {
+    fn extract(file: &Bound<'_, PyAny>, filename: Option<String>) -> PyResult<FileArg> {
+        let py = file.py();
+        if file.is_instance_of::<PyBytes>() || file.is_instance_of::<PyByteArray>() || file.is_instance_of::<PyMemoryView>() {
+            let bytes: Vec<u8> = py.get_type::<PyBytes>().call1((file,))?.extract()?;
+            let Some(name) = filename else {
+                return Err(crate::errors::to_py_err(
+                    py,
+                    invalid("filename", "give the file's name with its bytes (its extension tells the content type)"),
+                ));
+            };
+            return Ok(FileArg::Bytes(bytes, name));
+        }
+        if file.is_instance_of::<PyString>() || file.hasattr("__fspath__")? {
+            let path: PathBuf = py.import("os")?.call_method1("fspath", (file,))?.extract()?;
+            return Ok(FileArg::Path(path, filename));
+        }
+        Err(PyTypeError::new_err(format!(
+            "file must be a path (str or os.PathLike) or bytes, not {}",
+            file.get_type().name()?
+        )))
+    }
+
+    fn upload(self, client: &zexa::Client, vcard: bool) -> zexa::Result<zexa::UploadPreview> {
+        let contacts = client.contacts();
+        let (bytes, name) = match self {
+            FileArg::Path(path, None) if vcard => return contacts.upload_vcard_path(&path),
+            FileArg::Path(path, None) => return contacts.upload_path(&path),
+            FileArg::Path(path, Some(name)) => {
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| invalid("file", format!("cannot read {}: {e}", path.display())))?;
+                (bytes, name)
+            }
+            FileArg::Bytes(bytes, name) => (bytes, name),
+        };
+        if vcard {
+            contacts.upload_vcard(&bytes, &name)
+        } else {
+            contacts.upload(&bytes, &name)
+        }
+    }
+}
+
+/// Contact exports.
+#[pyclass(frozen, module = "zexa")]
+pub struct Exports {
+    base: Base,
+}
+
+resource_common!(Exports);
+
+#[pymethods]
+impl Exports {
+    /// The same methods, each answering with a `zexa.APIResponse`.
+    #[getter]
+    fn with_raw_response(&self) -> Exports {
+        self.raw_view()
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
+    }
+
+    /// Fetches an export, to see whether it is ready for download.
+    #[pyo3(signature = (export_id, **options))]
+    fn get(&self, py: Python<'_>, export_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+        self.base
+            .call(py, options, move |c| c.exports().get(&export_id), into_model)
+    }
+}

@@ -1,0 +1,173 @@
+//! `client.messages`, `client.sender_ids`, `client.webhooks` and `client.credits`.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use zexa::{CreateWebhook, SendMessage};
+
+use super::contact_lists::list_params;
+use super::resource_common;
+use crate::arg::{channel, count, event_type, Count};
+use crate::call::Base;
+use crate::convert::py_to_value;
+use crate::errors::check;
+use crate::page::Page;
+use crate::record::into_model;
+
+/// Single messages on any channel.
+#[pyclass(frozen, module = "zexa")]
+pub struct Messages {
+    base: Base,
+}
+
+resource_common!(Messages);
+
+#[pymethods]
+impl Messages {
+    /// The same methods, each answering with a `zexa.APIResponse`.
+    #[getter]
+    fn with_raw_response(&self) -> Messages {
+        self.raw_view()
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
+    }
+
+    /// Sends one message; `sender_id` goes out as `from`. Give `body` or `template`.
+    /// `max_segments`: for SMS, the most segments the body may be billed as; a longer body
+    /// raises `zexa.InvalidInputError` and nothing is sent.
+    #[pyo3(signature = (*, channel, to, sender_id, body=None, template=None, max_segments=None, **options))]
+    #[allow(clippy::too_many_arguments)]
+    fn send(
+        &self,
+        py: Python<'_>,
+        channel: String,
+        to: String,
+        sender_id: String,
+        body: Option<String>,
+        template: Option<&Bound<'_, PyAny>>,
+        max_segments: Option<Count>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let channel = check(py, self::channel("channel", &channel))?;
+        let mut request = SendMessage::new(channel, to, sender_id);
+        request.max_segments = check(py, count("max_segments", max_segments))?;
+        request.body = body;
+        request.template = template.map(py_to_value).transpose()?;
+        self.base
+            .call(py, options, move |c| c.messages().send(&request), into_model)
+    }
+
+    /// Fetches a message with its delivery status.
+    #[pyo3(signature = (message_id, **options))]
+    fn get(&self, py: Python<'_>, message_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+        self.base
+            .call(py, options, move |c| c.messages().get(&message_id), into_model)
+    }
+}
+
+/// Registered sender IDs.
+#[pyclass(frozen, module = "zexa")]
+pub struct SenderIds {
+    base: Base,
+}
+
+resource_common!(SenderIds);
+
+#[pymethods]
+impl SenderIds {
+    /// The same methods, each answering with a `zexa.APIResponse`.
+    #[getter]
+    fn with_raw_response(&self) -> SenderIds {
+        self.raw_view()
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
+    }
+
+    /// One page of sender IDs; iterate it to walk every page.
+    #[pyo3(signature = (*, page=None, per_page=None, **options))]
+    fn list(
+        &self,
+        py: Python<'_>,
+        page: Option<Count>,
+        per_page: Option<Count>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let params = check(py, list_params(page, per_page))?;
+        let shared = self.base.shared.clone();
+        self.base.call(
+            py,
+            options,
+            move |c| c.sender_ids().list(&params),
+            move |py, page| Page::wrap(py, &shared, page),
+        )
+    }
+}
+
+/// Delivery-status webhooks.
+#[pyclass(frozen, module = "zexa")]
+pub struct Webhooks {
+    base: Base,
+}
+
+resource_common!(Webhooks);
+
+#[pymethods]
+impl Webhooks {
+    /// The same methods, each answering with a `zexa.APIResponse`.
+    #[getter]
+    fn with_raw_response(&self) -> Webhooks {
+        self.raw_view()
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
+    }
+
+    /// Registers a webhook URL for the given event types (e.g. `message.delivered`).
+    #[pyo3(signature = (*, url, events, **options))]
+    fn create(
+        &self,
+        py: Python<'_>,
+        url: String,
+        events: Vec<String>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let events = check(
+            py,
+            events.iter().map(|e| event_type("events", e)).collect::<zexa::Result<Vec<_>>>(),
+        )?;
+        let request = CreateWebhook::new(url, events);
+        self.base
+            .call(py, options, move |c| c.webhooks().create(&request), into_model)
+    }
+}
+
+/// The credit balance.
+#[pyclass(frozen, module = "zexa")]
+pub struct CreditsResource {
+    base: Base,
+}
+
+resource_common!(CreditsResource);
+
+#[pymethods]
+impl CreditsResource {
+    /// The same methods, each answering with a `zexa.APIResponse`.
+    #[getter]
+    fn with_raw_response(&self) -> CreditsResource {
+        self.raw_view()
+    }
+
+    fn __repr__(&self) -> String {
+        self.repr()
+    }
+
+    /// Fetches the credit balance.
+    #[pyo3(signature = (**options))]
+    fn get(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+        self.base.call(py, options, move |c| c.credits().get(), into_model)
+    }
+}
