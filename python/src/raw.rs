@@ -14,15 +14,15 @@ pub fn api_response(py: Python<'_>, info: &zexa::ResponseInfo, parsed: Py<PyAny>
         Ok(py.import("zexa._response")?.getattr("APIResponse")?.unbind())
     })?;
     let headers = PyList::empty(py);
-    for (name, value) in info.headers().iter() {
+    for (name, value) in info.headers.iter() {
         headers.append(PyTuple::new(py, [name, value])?)?;
     }
     let kwargs = PyDict::new(py);
-    kwargs.set_item("status_code", info.status())?;
+    kwargs.set_item("status_code", info.status)?;
     kwargs.set_item("headers", headers)?;
-    kwargs.set_item("request_id", info.request_id())?;
-    kwargs.set_item("attempts", info.attempts())?;
-    kwargs.set_item("elapsed", info.elapsed())?;
+    kwargs.set_item("request_id", info.request_id.as_deref())?;
+    kwargs.set_item("attempts", info.attempts)?;
+    kwargs.set_item("elapsed", info.elapsed)?;
     kwargs.set_item("parsed", parsed)?;
     Ok(class.bind(py).call((), Some(&kwargs))?.unbind())
 }

@@ -11,8 +11,8 @@ import pytest
 
 import zexa
 
-from .conftest import API_KEY, Sandbox
-from .rawserver import RawServer
+from conftest import API_KEY, Sandbox
+from rawserver import RawServer
 
 T = TypeVar("T")
 

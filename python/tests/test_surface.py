@@ -14,10 +14,10 @@ import pytest
 import zexa
 from zexa import _native
 
-from .conftest import Sandbox
-from .rawserver import RawServer, header, response
+from conftest import Sandbox
+from rawserver import RawServer, header, response
 
-CONTACT = {"id": "cnt_1", "name": "Ana", "phone": "+244900000001", "email": None}
+CONTACT = {"id": "cnt_1", "name": "Ana", "phone": "+244900000001", "email": None, "created_at": "2026-01-01T00:00:00Z"}
 
 
 def recording_server() -> Tuple[RawServer, List[bytes]]:
@@ -203,8 +203,9 @@ def test_page_numbers_are_checked_as_input(client: zexa.Client) -> None:
 def test_messages_speak_python_not_rust(client: zexa.Client) -> None:
     with pytest.raises(zexa.InvalidInputError) as caught:
         client.contacts.create(name="Ana", phone="0912 345 678")
-    assert "zexa::" not in str(caught.value)
-    assert "zexa.to_e164" in str(caught.value)
+    # Seen: "zexa::to_e164 converts local formats" (a Rust path).
+    assert "::" not in str(caught.value)
+    assert "to_e164" in str(caught.value)
 
 
 # ---- close() and pages ----

@@ -14,7 +14,7 @@ import inspect
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Awaitable, Callable, Optional, TypeVar, Union
 
-from ._exceptions import CallCancelled
+from ._exceptions import CallCancelled, ZexaError
 from ._native import CancelScope
 
 __all__ = ["Runner"]
@@ -25,7 +25,7 @@ T = TypeVar("T")
 class Runner:
     """A pool of ``max_workers`` threads running calls for coroutines."""
 
-    __slots__ = ("_executor", "max_workers")
+    __slots__ = ("_executor", "_closed", "max_workers")
 
     def __init__(self, max_workers: int) -> None:
         """A pool of at most ``max_workers`` threads (started as calls need them)."""
@@ -34,10 +34,13 @@ class Runner:
         if max_workers < 1:
             raise ValueError(f"max_workers must be at least 1, got {max_workers}")
         self.max_workers = max_workers
+        self._closed = False
         self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="zexa-async")
 
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``function(*args, **kwargs)`` on a worker thread; see the module for cancellation."""
+        if self._closed:
+            raise ZexaError("this zexa client is closed; create a new one")
         scope = CancelScope()
         work = self._executor.submit(scope.run, function, *args, **kwargs)
         try:
@@ -54,6 +57,7 @@ class Runner:
 
     def close(self) -> None:
         """Starts no further call; calls already running finish on their own."""
+        self._closed = True
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
