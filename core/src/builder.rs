@@ -19,6 +19,8 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default cap on a response body.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
+/// The default cap of a download's size: 4 GiB.
+pub const DEFAULT_MAX_DOWNLOAD_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 /// The `User-Agent` product of this crate, always sent.
 pub const USER_AGENT: &str = concat!("zexa-rust/", env!("CARGO_PKG_VERSION"));
 
@@ -46,6 +48,7 @@ pub struct ClientBuilder {
     proxy: ProxySetting,
     trust_env: bool,
     max_response_bytes: u64,
+    max_download_bytes: u64,
     max_idle_connections: usize,
     trust: TrustSettings,
     idle_timeout: Duration,
@@ -76,6 +79,7 @@ impl ClientBuilder {
             proxy: ProxySetting::FromEnvironment,
             trust_env: true,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            max_download_bytes: DEFAULT_MAX_DOWNLOAD_BYTES,
             max_idle_connections: keepalive::DEFAULT_MAX_IDLE_CONNECTIONS,
             idle_timeout: keepalive::DEFAULT_IDLE_TIMEOUT,
             trust: TrustSettings::default(),
@@ -188,6 +192,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest file [`Exports::download`](crate::Exports::download) writes (default
+    /// 4 GiB, [`DEFAULT_MAX_DOWNLOAD_BYTES`]); the download stops with an error past it. It is
+    /// streamed, so this bounds the disk used, not memory.
+    pub fn max_download_bytes(mut self, bytes: u64) -> Self {
+        self.max_download_bytes = bytes;
+        self
+    }
+
     /// How many idle connections the pool keeps open for reuse (default 64, at most
     /// [`MAX_IDLE_CONNECTIONS`](crate::MAX_IDLE_CONNECTIONS); 0 keeps none). Calls beyond it
     /// still work; their connections are closed after use. Each idle connection holds a socket
@@ -267,6 +279,7 @@ impl ClientBuilder {
             key,
             base_url,
             max_response_bytes: self.max_response_bytes,
+            max_download_bytes: self.max_download_bytes,
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -274,6 +287,9 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 total_timeout: self.total_timeout,
                 retry: self.retry,
+                extra_headers: Vec::new(),
+                extra_query: Vec::new(),
+                recorder: None,
             }),
         })
     }

@@ -1,7 +1,7 @@
 //! [`Client`]: the one place where a call becomes attempts on the wire, retries happen, and
 //! answers become models or errors. Resource handlers only declare endpoints on top of it.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
@@ -11,8 +11,10 @@ use serde_json::Value;
 use crate::builder::ClientBuilder;
 use crate::cancel::{self, pause};
 use crate::error::{excerpt, quoted, redact, truncated, ApiError, Error, Result, EXCERPT_CHARS, REDACTED};
+use crate::options::RequestOptions;
 use crate::pool::Connections;
 use crate::resources::{Campaigns, ContactLists, Contacts, Credits, Exports, Messages, SenderIds, Webhooks};
+use crate::response::{Response, ResponseInfo};
 use crate::retry::{Decision, RetryPolicy};
 use crate::secret::ApiKey;
 use crate::transport::{send_once, Attempt, Method, Payload, Wire};
@@ -44,6 +46,12 @@ pub(crate) struct Inner {
     /// The bound of a whole call, retries and their waits included.
     pub total_timeout: Option<Duration>,
     pub retry: RetryPolicy,
+    /// Headers every request of this handle adds ([`Client::with_options`]).
+    pub extra_headers: Vec<(String, String)>,
+    /// Query pairs every request of this handle adds.
+    pub extra_query: Vec<(String, String)>,
+    /// Where a handle made by [`Client::with_response`] keeps the last success's metadata.
+    pub recorder: Option<Arc<Mutex<Option<ResponseInfo>>>>,
 }
 
 /// What every handle made from one builder shares.
@@ -55,6 +63,8 @@ pub(crate) struct Shared {
     pub authorization: String,
     pub base_url: String,
     pub max_response_bytes: u64,
+    /// The cap of a download's size.
+    pub max_download_bytes: u64,
 }
 
 impl std::fmt::Debug for Client {
@@ -65,6 +75,8 @@ impl std::fmt::Debug for Client {
             .field("timeout", &self.inner.timeout)
             .field("total_timeout", &self.inner.total_timeout)
             .field("max_retries", &self.inner.retry.max_retries)
+            .field("extra_headers", &self.inner.extra_headers.len())
+            .field("extra_query", &self.inner.extra_query.len())
             .finish()
     }
 }
@@ -197,12 +209,75 @@ impl Client {
         self.inner.shared.connections.restart_in_child();
     }
 
+    /// A handle whose calls use `options` over this client's settings, sharing its connection
+    /// pool: set options replace the client's, headers and query pairs are added to any this
+    /// handle already adds. Making one is cheap (no connection is opened).
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// # let client = zexa::Client::new("k")?;
+    /// let quick = client.with_options(&zexa::RequestOptions::new().timeout(Duration::from_secs(1)).max_retries(0))?;
+    /// let balance = quick.credits().get()?.balance;
+    /// # Ok::<(), zexa::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for a zero timeout, or a header that is reserved
+    /// (`Authorization`, `Content-Type`, `Host` and the framing headers) or cannot be sent.
+    pub fn with_options(&self, options: &RequestOptions) -> Result<Client> {
+        options.check()?;
+        Ok(self.derive(|inner| {
+            if let Some(timeout) = options.timeout {
+                inner.timeout = timeout;
+            }
+            if let Some(max_retries) = options.max_retries {
+                inner.retry.max_retries = max_retries;
+            }
+            if let Some(total) = options.total_timeout {
+                inner.total_timeout = total;
+            }
+            inner.extra_headers.extend(options.headers.iter().cloned());
+            inner.extra_query.extend(options.query.iter().cloned());
+        }))
+    }
+
+    /// Runs `call` on a handle of this client that records the answer of each successful
+    /// request, and returns `call`'s result with the metadata of the last one: status,
+    /// headers, request ID, attempts and elapsed time. Nothing is sent twice.
+    ///
+    /// ```no_run
+    /// # let client = zexa::Client::new("k")?;
+    /// let response = client.with_response(|c| c.messages().get("msg_1"))?;
+    /// eprintln!("request id for support: {:?}", response.request_id());
+    /// # Ok::<(), zexa::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `call`'s error; [`Error::InvalidInput`] when `call` succeeded without making a request
+    /// through the handle it was given.
+    pub fn with_response<T>(&self, call: impl FnOnce(&Client) -> Result<T>) -> Result<Response<T>> {
+        let slot = Arc::new(Mutex::new(None));
+        let recording = self.derive(|inner| inner.recorder = Some(Arc::clone(&slot)));
+        let value = call(&recording)?;
+        let info = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+        match info {
+            Some(info) => Ok(Response::new(value, info)),
+            None => Err(Error::invalid(
+                "call",
+                "made no request through the client it was given, so there is no response to return",
+            )),
+        }
+    }
+
     fn derive(&self, change: impl FnOnce(&mut Inner)) -> Client {
         let mut inner = Inner {
             shared: Arc::clone(&self.inner.shared),
             timeout: self.inner.timeout,
             total_timeout: self.inner.total_timeout,
             retry: self.inner.retry,
+            extra_headers: self.inner.extra_headers.clone(),
+            extra_query: self.inner.extra_query.clone(),
+            recorder: self.inner.recorder.clone(),
         };
         change(&mut inner);
         Client {
@@ -353,7 +428,12 @@ impl Client {
     ) -> Result<Answer> {
         let inner = &*self.inner;
         let shared = &*inner.shared;
-        let url = url::build(&shared.base_url, path, query);
+        let url = if inner.extra_query.is_empty() {
+            url::build(&shared.base_url, path, query)
+        } else {
+            let all: Vec<(String, String)> = query.iter().chain(&inner.extra_query).cloned().collect();
+            url::build(&shared.base_url, path, &all)
+        };
         if url.len() > MAX_URL_BYTES {
             return Err(Error::invalid(
                 "url",
@@ -387,6 +467,7 @@ impl Client {
                 authorization: &shared.authorization,
                 timeout,
                 max_body: shared.max_response_bytes,
+                extra_headers: &inner.extra_headers,
             };
             let attempt_started = Instant::now();
             if let Some(token) = token {
@@ -412,8 +493,13 @@ impl Client {
                 Attempt::Answered {
                     status: status @ 200..=299,
                     body,
+                    headers,
                     ..
                 } => {
+                    if let Some(recorder) = &inner.recorder {
+                        let info = ResponseInfo::new(status, &headers, attempt_no, started.elapsed(), secret);
+                        *recorder.lock().unwrap_or_else(|e| e.into_inner()) = Some(info);
+                    }
                     return Ok(Answer {
                         status,
                         attempts: attempt_no,
@@ -580,7 +666,7 @@ fn body_text(text: &str, secret: &str) -> String {
 }
 
 /// Turns the last failed attempt of a `method` call into the caller's error.
-fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> Error {
+pub(crate) fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> Error {
     let may_have_executed = outcome.may_have_executed(method);
     let message = clean_failure(&outcome, secret);
     let cause = outcome.cause();
@@ -590,6 +676,7 @@ fn into_error(outcome: Attempt, attempts: u32, method: Method, secret: &str) -> 
             retry_after,
             request_id,
             body,
+            ..
         } => {
             let parsed: Option<ErrorBody> = serde_json::from_slice(&body).ok();
             let (code, message, details, body_request_id) = match parsed {

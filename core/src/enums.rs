@@ -160,6 +160,13 @@ string_enum! {
     }
 }
 
+impl ExportStatus {
+    /// `completed` and `failed`: the export will not change any more.
+    pub fn is_final(&self) -> bool {
+        matches!(self, ExportStatus::Completed | ExportStatus::Failed)
+    }
+}
+
 string_enum! {
     /// Review status of a sender ID.
     SenderIdStatus {

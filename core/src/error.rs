@@ -50,13 +50,26 @@ pub enum Error {
         cause: Option<Cause>,
     },
 
-    /// A campaign (or export) wait whose time ran out before it was final. It carries the
-    /// campaign as last seen.
+    /// A campaign wait whose time ran out before it was final. It carries the campaign as
+    /// last seen.
     #[error("campaign {} still {} after waiting {:?} ({polls} poll(s))", campaign.id, campaign.status, waited)]
     #[non_exhaustive]
     WaitTimeout {
         /// The campaign as the last poll saw it.
         campaign: Box<crate::models::Campaign>,
+        /// How long the wait lasted.
+        waited: std::time::Duration,
+        /// How many polls were made.
+        polls: u32,
+    },
+
+    /// An export wait whose time ran out before the export was final. It carries the export
+    /// as last seen; its kind is [`ErrorKind::WaitTimeout`], as a campaign's.
+    #[error("export {} still {} after waiting {:?} ({polls} poll(s))", export.id, export.status, waited)]
+    #[non_exhaustive]
+    ExportWaitTimeout {
+        /// The export as the last poll saw it.
+        export: Box<crate::models::Export>,
         /// How long the wait lasted.
         waited: std::time::Duration,
         /// How many polls were made.
@@ -101,6 +114,20 @@ pub enum Error {
         /// See [`Error::may_have_executed`]: true when a request that can take effect was on
         /// the wire when the call stopped.
         may_have_executed: bool,
+    },
+
+    /// The writer given to a download failed (a full disk, a closed pipe); the download
+    /// stopped there.
+    #[error("writing the download failed after {written} byte(s): {message}")]
+    #[non_exhaustive]
+    Write {
+        /// The writer's error.
+        message: String,
+        /// How many bytes had been written.
+        written: u64,
+        /// The writer's own error, to read its `io::ErrorKind`.
+        #[source]
+        cause: Option<Cause>,
     },
 }
 
@@ -211,6 +238,8 @@ pub enum ErrorKind {
     Interrupted,
     /// See [`Error::WaitTimeout`].
     WaitTimeout,
+    /// See [`Error::Write`].
+    Write,
 }
 
 impl std::fmt::Display for ErrorKind {
@@ -232,6 +261,7 @@ impl std::fmt::Display for ErrorKind {
             ErrorKind::InvalidInput => "invalid input",
             ErrorKind::Interrupted => "interrupted",
             ErrorKind::WaitTimeout => "wait timed out",
+            ErrorKind::Write => "write failed",
         })
     }
 }
@@ -246,7 +276,8 @@ impl Error {
             Error::Decode { .. } => ErrorKind::Decode,
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
             Error::Interrupted { .. } => ErrorKind::Interrupted,
-            Error::WaitTimeout { .. } => ErrorKind::WaitTimeout,
+            Error::WaitTimeout { .. } | Error::ExportWaitTimeout { .. } => ErrorKind::WaitTimeout,
+            Error::Write { .. } => ErrorKind::Write,
         }
     }
 
@@ -270,13 +301,15 @@ impl Error {
     /// failure, wrapped in the shared [`Cause`].
     pub fn cause(&self) -> Option<&(dyn std::error::Error + Send + Sync + 'static)> {
         match self {
-            Error::Transport { cause, .. } | Error::Timeout { cause, .. } => cause.as_deref(),
+            Error::Transport { cause, .. } | Error::Timeout { cause, .. } | Error::Write { cause, .. } => {
+                cause.as_deref()
+            }
             _ => None,
         }
     }
 
-    /// The kind of I/O failure under a transport error or timeout (connection refused,
-    /// reset...), when there is one.
+    /// The kind of I/O failure under a transport error, timeout or write error (connection
+    /// refused, reset, disk full...), when there is one.
     pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
         let mut cause: Option<&(dyn std::error::Error + 'static)> = self.cause().map(|c| c as _);
         while let Some(error) = cause {
@@ -315,7 +348,11 @@ impl Error {
                 may_have_executed, ..
             } => *may_have_executed,
             // Polls are GETs.
-            Error::InvalidInput { .. } | Error::WaitTimeout { .. } => false,
+            // A download's body is fetched with a GET.
+            Error::InvalidInput { .. }
+            | Error::WaitTimeout { .. }
+            | Error::ExportWaitTimeout { .. }
+            | Error::Write { .. } => false,
         }
     }
 
@@ -344,8 +381,10 @@ impl Error {
             | Error::Timeout { attempts, .. }
             | Error::Decode { attempts, .. }
             | Error::Interrupted { attempts, .. } => *attempts,
-            Error::WaitTimeout { polls, .. } => *polls,
+            Error::WaitTimeout { polls, .. } | Error::ExportWaitTimeout { polls, .. } => *polls,
             Error::InvalidInput { .. } => 0,
+            // The download whose body was being written was one attempt.
+            Error::Write { .. } => 1,
         }
     }
 
@@ -388,7 +427,9 @@ impl Error {
                     redact_value(details, secret);
                 }
             }
-            Error::Transport { message, .. } | Error::Timeout { message, .. } => redact(message, secret),
+            Error::Transport { message, .. }
+            | Error::Timeout { message, .. }
+            | Error::Write { message, .. } => redact(message, secret),
             Error::Decode { message, excerpt, .. } => {
                 redact(message, secret);
                 redact(excerpt, secret);
@@ -397,7 +438,7 @@ impl Error {
                 redact(field, secret);
                 redact(reason, secret);
             }
-            Error::Interrupted { .. } | Error::WaitTimeout { .. } => {}
+            Error::Interrupted { .. } | Error::WaitTimeout { .. } | Error::ExportWaitTimeout { .. } => {}
         }
         self
     }

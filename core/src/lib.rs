@@ -51,11 +51,13 @@ mod base_url;
 mod builder;
 mod cancel;
 mod client;
+mod download;
 mod enums;
 mod error;
 mod keepalive;
 mod models;
 mod multipart;
+mod options;
 mod page;
 mod phone;
 mod pool;
@@ -63,6 +65,7 @@ mod proxy;
 mod proxy_env;
 mod resolver;
 mod resources;
+mod response;
 mod retry;
 mod secret;
 mod slicing;
@@ -76,12 +79,14 @@ mod validate;
 
 pub use base_url::DEFAULT_BASE_URL;
 pub use builder::{
-    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, USER_AGENT,
+    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT, USER_AGENT,
 };
 pub use cancel::CancelToken;
 pub use client::{Client, MAX_URL_BYTES};
+pub use download::DEFAULT_DOWNLOAD_TIMEOUT;
 pub use enums::{CampaignStatus, Channel, ExportStatus, MessageStatus, SenderIdStatus, WebhookEventType};
-pub use error::{ApiError, Error, ErrorKind, Result};
+pub use error::{ApiError, Cause, Error, ErrorKind, Result};
 pub use keepalive::{
     DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_IDLE_CONNECTIONS, MAX_IDLE_CONNECTIONS, MAX_IDLE_TIMEOUT,
 };
@@ -89,15 +94,18 @@ pub use models::{
     parse_webhook_event, Campaign, CampaignPreview, Contact, ContactList, Credits, Export, Extra,
     ImportResult, ImportRowError, Message, SenderId, UploadPreview, Webhook, WebhookEvent, WebhookEventData,
 };
+pub use options::RequestOptions;
 pub use page::{Page, PageIter, Pages, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 pub use phone::{is_e164, to_e164};
 /// The credits handler type, named apart from the [`Credits`] model.
 pub use resources::Credits as CreditsHandler;
 pub use resources::{
     Campaigns, ContactLists, Contacts, CreateCampaign, CreateContact, CreateContactList, CreateExport,
-    CreateWebhook, ExportFormat, Exports, ImportField, ImportMapped, ImportVcard, ListContacts,
+    CreateWebhook, ExportFormat, ExportRef, Exports, ImportField, ImportMapped, ImportVcard, ListContacts,
     ListMembership, ListParams, Messages, SendMessage, SenderIds, UpdateContact, WaitControl, Webhooks,
+    DEFAULT_POLL_INTERVAL,
 };
+pub use response::{Headers, Response, ResponseInfo};
 pub use sms::{
     sms_segments, sms_smart_encode, SmsCharacter, SmsEncoding, SmsReplacement, SmsSegments, SmsSmartEncoded,
     GSM7_CONCATENATED, GSM7_SINGLE, UCS2_CONCATENATED, UCS2_SINGLE,

@@ -96,6 +96,7 @@ mod tests {
             retry_after,
             body: Vec::new(),
             request_id: None,
+            headers: Default::default(),
         }
     }
 

@@ -105,6 +105,8 @@ pub(crate) struct Wire<'a> {
     pub authorization: &'a str,
     pub timeout: Duration,
     pub max_body: u64,
+    /// Headers a call added (checked by `RequestOptions::check`).
+    pub extra_headers: &'a [(String, String)],
 }
 
 /// How one attempt ended.
@@ -115,6 +117,8 @@ pub(crate) enum Attempt {
         status: u16,
         retry_after: Option<Duration>,
         request_id: Option<String>,
+        /// Kept for [`crate::Response`]; moved out of the answer, not copied.
+        headers: http::HeaderMap,
         body: Vec<u8>,
     },
     /// The request surely never reached the server (refused, DNS failure): safe to resend.
@@ -202,6 +206,10 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
         .method(method.to_http())
         .uri(url)
         .header(http::header::AUTHORIZATION, wire.authorization);
+    let builder = wire
+        .extra_headers
+        .iter()
+        .fold(builder, |builder, (name, value)| builder.header(name, value));
     let (builder, body): (_, &[u8]) = match payload {
         Payload::Empty => (builder, &[]),
         Payload::Json(bytes) => (
@@ -222,12 +230,12 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
         .configure_request(request)
         .timeout_global(Some(wire.timeout))
         .build();
-    let mut response = match wire.agent.run(request) {
-        Ok(response) => response,
+    let (parts, mut body) = match wire.agent.run(request) {
+        Ok(response) => response.into_parts(),
         Err(e) => return classify(e, None),
     };
-    let status = response.status().as_u16();
-    let headers = response.headers();
+    let status = parts.status.as_u16();
+    let headers = &parts.headers;
     let retry_after = headers
         .get(http::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
@@ -241,16 +249,12 @@ pub(crate) fn send_once(wire: &Wire<'_>, method: Method, url: &str, payload: &Pa
     }
     // ureq decodes gzip under this limit: it caps the decompressed bytes as they are read, so
     // a small compressed bomb stops at the limit instead of filling memory.
-    match response
-        .body_mut()
-        .with_config()
-        .limit(wire.max_body)
-        .read_to_vec()
-    {
+    match body.with_config().limit(wire.max_body).read_to_vec() {
         Ok(body) => Attempt::Answered {
             status,
             retry_after,
             request_id,
+            headers: parts.headers,
             body,
         },
         Err(e) => classify(e, Some(status)),
@@ -283,7 +287,7 @@ fn unasked_encoding(headers: &http::HeaderMap) -> Option<String> {
 }
 
 /// Sorts a ureq error into how safe it is to send again, keeping the error as the cause.
-fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
+pub(crate) fn classify(error: ureq::Error, status: Option<u16>) -> Attempt {
     let mut attempt = sort(&error, status);
     attempt.set_cause(match error {
         // The socket's own error, so that callers can read its `io::ErrorKind`.
@@ -383,7 +387,7 @@ fn sort(error: &ureq::Error, status: Option<u16>) -> Attempt {
 
 /// `Retry-After` in seconds (integer or decimal). An HTTP date is not used by the API and is
 /// ignored, which falls back to exponential backoff.
-fn parse_retry_after(value: &str) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     let secs: f64 = value.trim().parse().ok()?;
     (secs.is_finite() && (0.0..1e9).contains(&secs)).then(|| Duration::from_secs_f64(secs))
 }

@@ -124,13 +124,14 @@ impl ZexaUpdateContact {
         let mut u = zexa::UpdateContact::new();
         u.name = opt_string(self.name, "name")?;
         u.phone = opt_string(self.phone, "phone")?;
-        u.email = opt_string(self.email, "email")?;
+        u.email = opt_string(self.email, "email")?.map(Some);
         u.lists = opt_string_array(self.lists, self.lists_len, "lists")?;
         u.custom_fields = custom_fields(
             self.custom_field_keys,
             self.custom_field_values,
             self.custom_fields_len,
-        )?;
+        )?
+        .map(Some);
         Ok(u)
     }
 }

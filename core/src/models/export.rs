@@ -24,6 +24,6 @@ pub struct Export {
 impl Export {
     /// `completed` or `failed`.
     pub fn is_final(&self) -> bool {
-        matches!(self.status, ExportStatus::Completed | ExportStatus::Failed)
+        self.status.is_final()
     }
 }

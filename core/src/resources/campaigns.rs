@@ -1,10 +1,10 @@
 use serde::de::{DeserializeOwned, IgnoredAny};
-use std::ops::ControlFlow;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::Serialize;
 use serde_json::Value;
 
+use super::wait::{Poll, WaitControl};
 use super::ListParams;
 use crate::client::{json_payload, Client};
 use crate::enums::Channel;
@@ -188,22 +188,24 @@ impl<'a> Campaigns<'a> {
         PageSource::new(self.client, "/campaigns".to_owned(), Vec::new())
     }
 
-    /// Polls the campaign every `poll_interval` until it is `completed` or `failed`, and
-    /// returns it. With a `timeout`, gives up with [`Error::WaitTimeout`] (carrying the campaign as
-    /// last seen) once it has passed. A zero
-    /// `poll_interval` is refused ([`Error::InvalidInput`]): it would poll in a busy loop.
+    /// Polls the campaign every `poll_interval` ([`DEFAULT_POLL_INTERVAL`](crate::DEFAULT_POLL_INTERVAL)
+    /// when `None`) until it is `completed` or `failed`, and returns it. With a `timeout`,
+    /// gives up with [`Error::WaitTimeout`] (carrying the campaign as last seen) once it has
+    /// passed. A zero `poll_interval` is refused ([`Error::InvalidInput`]): it would poll in a
+    /// busy loop.
     pub fn wait(
         &self,
         campaign_id: &str,
-        poll_interval: Duration,
+        poll_interval: impl Into<Option<Duration>>,
         timeout: Option<Duration>,
     ) -> Result<Campaign> {
         self.wait_with_progress(campaign_id, poll_interval, timeout, |_| {})
     }
 
     /// [`Self::wait`], calling `progress` with the campaign after every poll. `progress` may
-    /// return nothing, or a [`ControlFlow`]: `ControlFlow::Break(())` stops the wait at once,
-    /// which then returns the campaign as last polled (not necessarily final).
+    /// return nothing, or a [`ControlFlow`](std::ops::ControlFlow): `ControlFlow::Break(())`
+    /// stops the wait at once, which then returns the campaign as last polled (not
+    /// necessarily final).
     ///
     /// ```no_run
     /// # use std::time::Duration;
@@ -216,54 +218,24 @@ impl<'a> Campaigns<'a> {
     pub fn wait_with_progress<R: WaitControl>(
         &self,
         campaign_id: &str,
-        poll_interval: Duration,
+        poll_interval: impl Into<Option<Duration>>,
         timeout: Option<Duration>,
-        mut progress: impl FnMut(&Campaign) -> R,
+        progress: impl FnMut(&Campaign) -> R,
     ) -> Result<Campaign> {
-        if poll_interval.is_zero() {
-            return Err(Error::invalid("poll_interval", "must be greater than zero"));
-        }
-        let deadline = timeout.map(|t| Instant::now() + t);
-        let mut polls = 0;
-        loop {
-            let campaign = self.get(campaign_id)?;
-            polls += 1;
-            let keep_waiting = progress(&campaign).keep_waiting();
-            if !keep_waiting || campaign.status.is_final() {
-                return Ok(campaign);
-            }
-            let mut pause = poll_interval;
-            if let Some(deadline) = deadline {
-                let left = deadline.saturating_duration_since(Instant::now());
-                if left.is_zero() {
-                    return Err(Error::WaitTimeout {
-                        campaign: Box::new(campaign),
-                        waited: timeout.unwrap_or_default(),
-                        polls,
-                    });
-                }
-                pause = pause.min(left);
-            }
-            self.client.pause(pause)?;
-        }
-    }
-}
-
-/// What a [`Campaigns::wait_with_progress`] callback returns: nothing (keep waiting) or a
-/// [`ControlFlow`] (`Break` stops the wait).
-pub trait WaitControl {
-    /// Whether the wait goes on.
-    fn keep_waiting(self) -> bool;
-}
-
-impl WaitControl for () {
-    fn keep_waiting(self) -> bool {
-        true
-    }
-}
-
-impl WaitControl for ControlFlow<()> {
-    fn keep_waiting(self) -> bool {
-        self.is_continue()
+        let poll = Poll {
+            interval: poll_interval.into(),
+            timeout,
+        };
+        poll.run(
+            self.client,
+            || self.get(campaign_id),
+            |campaign| campaign.status.is_final(),
+            progress,
+            |campaign, waited, polls| Error::WaitTimeout {
+                campaign: Box::new(campaign),
+                waited,
+                polls,
+            },
+        )
     }
 }

@@ -77,7 +77,13 @@ setters!(CreateContact {
     custom_fields: BTreeMap<String, String>,
 });
 
-/// Changes to a contact; only the fields that are set are sent.
+/// Changes to a contact: a field that is set is changed, one that is cleared is sent as
+/// `null` (removed on the server), and one left alone is not sent.
+///
+/// ```
+/// let changes = zexa::UpdateContact::new().name("Maria S.").clear_email();
+/// assert_eq!(changes.email, Some(None));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct UpdateContact {
@@ -87,21 +93,45 @@ pub struct UpdateContact {
     /// New phone, E.164.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// New email.
+    /// New email; `Some(None)` removes it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// New list memberships.
+    pub email: Option<Option<String>>,
+    /// New list memberships (an empty list removes the contact from every list).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lists: Option<Vec<String>>,
-    /// New custom fields.
+    /// New custom fields, replacing the old ones; `Some(None)` removes them all.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_fields: Option<BTreeMap<String, String>>,
+    pub custom_fields: Option<Option<BTreeMap<String, String>>>,
 }
 
 impl UpdateContact {
     /// An update that changes nothing yet.
     pub fn new() -> UpdateContact {
         UpdateContact::default()
+    }
+
+    /// Sets the new email.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(Some(email.into()));
+        self
+    }
+
+    /// Removes the email (sends `"email": null`).
+    pub fn clear_email(mut self) -> Self {
+        self.email = Some(None);
+        self
+    }
+
+    /// Sets the new custom fields, replacing the old ones.
+    pub fn custom_fields(mut self, fields: impl Into<BTreeMap<String, String>>) -> Self {
+        self.custom_fields = Some(Some(fields.into()));
+        self
+    }
+
+    /// Removes every custom field (sends `"custom_fields": null`).
+    pub fn clear_custom_fields(mut self) -> Self {
+        self.custom_fields = Some(None);
+        self
     }
 
     fn check(&self) -> Result<()> {
@@ -111,7 +141,7 @@ impl UpdateContact {
         if let Some(phone) = &self.phone {
             check_e164("phone", phone)?;
         }
-        check_optional_email(self.email.as_deref())
+        check_optional_email(self.email.as_ref().and_then(|e| e.as_deref()))
     }
 }
 
@@ -120,12 +150,8 @@ setters!(UpdateContact {
     name: String,
     /// Sets the new phone (E.164).
     phone: String,
-    /// Sets the new email.
-    email: String,
     /// Sets the new list memberships.
     lists: Vec<String>,
-    /// Sets the new custom fields.
-    custom_fields: BTreeMap<String, String>,
 });
 
 /// Filters and paging of a contact search; every filter optional.

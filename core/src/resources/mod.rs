@@ -40,16 +40,18 @@ mod exports;
 mod list_params;
 mod messages;
 mod sender_ids;
+mod wait;
 mod webhooks;
 
-pub use campaigns::{Campaigns, CreateCampaign, WaitControl};
+pub use campaigns::{Campaigns, CreateCampaign};
 pub use contact_lists::{ContactLists, CreateContactList, ListMembership};
 pub use contacts::{
     Contacts, CreateContact, ImportField, ImportMapped, ImportVcard, ListContacts, UpdateContact,
 };
 pub use credits::Credits;
-pub use exports::{CreateExport, ExportFormat, Exports};
+pub use exports::{CreateExport, ExportFormat, ExportRef, Exports};
 pub use list_params::ListParams;
 pub use messages::{Messages, SendMessage};
 pub use sender_ids::SenderIds;
+pub use wait::{WaitControl, DEFAULT_POLL_INTERVAL};
 pub use webhooks::{CreateWebhook, Webhooks};
