@@ -110,7 +110,7 @@ from ._models import (
 from ._native import NOT_GIVEN, NotGiven
 from ._response import APIResponse
 from ._sms import CampaignPreview
-from ._types import CallOptions, Channel, FileInput, WebhookEventType
+from ._types import CallOptions, Channel, Destination, FileInput, WebhookEventType
 
 __all__ = [{names}]
 

@@ -28,6 +28,7 @@ fn class_name(kind: zexa::ErrorKind) -> &'static str {
         K::InvalidInput => "InvalidInputError",
         K::Interrupted => "Interrupted",
         K::WaitTimeout => "WaitTimeoutError",
+        K::Write => "DownloadWriteError",
         _ => "ZexaError",
     }
 }
@@ -71,6 +72,10 @@ fn build(py: Python<'_>, err: &zexa::Error) -> PyResult<PyErr> {
         zexa::Error::WaitTimeout { campaign, polls, .. } => {
             kwargs.set_item("attempts", *polls)?;
             kwargs.set_item("campaign", crate::record::into_model(py, (**campaign).clone())?)?;
+        }
+        zexa::Error::ExportWaitTimeout { export, polls, .. } => {
+            kwargs.set_item("attempts", *polls)?;
+            kwargs.set_item("export", crate::record::into_model(py, (**export).clone())?)?;
         }
         zexa::Error::Transport { attempts, .. }
         | zexa::Error::Timeout { attempts, .. }

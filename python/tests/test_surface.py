@@ -238,3 +238,24 @@ def test_defaults_are_the_cores(sandbox: Sandbox) -> None:
     client = sandbox.client()
     assert client.timeout == 30.0 and client.max_retries == 2 and client.total_timeout is None
     assert client.contacts.list().per_page == 50
+
+
+# ---- exports: wait and download (the core's) ----
+
+
+def test_an_export_waits_and_downloads_to_a_path_or_a_file(client: zexa.Client, make_contacts: Any, tmp_path: Any) -> None:
+    import io
+
+    make_contacts(3)
+    export = client.contacts.export()
+    done = client.exports.wait(export.id, poll_interval=0.01, timeout=30)
+    assert done.status == "completed"
+    path = tmp_path / "contacts.csv"
+    written = client.exports.download(done, path)
+    assert written == path.stat().st_size > 0
+    buffer = io.BytesIO()
+    assert client.exports.download(done.id, buffer) == written
+    assert buffer.getvalue() == path.read_bytes()
+    assert buffer.getvalue().count(b"\n") >= 3
+    with pytest.raises(TypeError, match="destination"):
+        client.exports.download(done, 42)  # type: ignore[arg-type]

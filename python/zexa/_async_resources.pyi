@@ -24,7 +24,7 @@ from ._models import (
 from ._native import NOT_GIVEN, NotGiven
 from ._response import APIResponse
 from ._sms import CampaignPreview
-from ._types import CallOptions, Channel, FileInput, WebhookEventType
+from ._types import CallOptions, Channel, Destination, FileInput, WebhookEventType
 
 __all__ = ["AsyncContacts", "AsyncExports", "AsyncContactLists", "AsyncCampaigns", "AsyncMessages", "AsyncSenderIds", "AsyncWebhooks", "AsyncCreditsResource"]
 
@@ -118,6 +118,19 @@ class AsyncExports:
         """The same methods, each answering with a ``zexa.APIResponse``."""
     async def get(self, export_id: str, **options: Unpack[CallOptions]) -> Export:
         """Fetches an export, to see whether it is ready for download."""
+    async def wait(
+        self,
+        export_id: str,
+        *,
+        poll_interval: Optional[float] = None,
+        timeout: Optional[float] = None,
+        **options: Unpack[CallOptions],
+    ) -> Export:
+        """Polls an export until it is ``completed`` or ``failed`` and returns it."""
+    async def download(
+        self, export: Union[Export, str], destination: Destination, **options: Unpack[CallOptions]
+    ) -> int:
+        """Streams a completed export's file into ``destination`` (a path or a binary file); returns the bytes written."""
 
 @final
 class AsyncContactLists:
@@ -340,6 +353,19 @@ class _AsyncExportsRaw:
         """The same methods, each answering with a ``zexa.APIResponse``."""
     async def get(self, export_id: str, **options: Unpack[CallOptions]) -> APIResponse[Export]:
         """Fetches an export, to see whether it is ready for download."""
+    async def wait(
+        self,
+        export_id: str,
+        *,
+        poll_interval: Optional[float] = None,
+        timeout: Optional[float] = None,
+        **options: Unpack[CallOptions],
+    ) -> APIResponse[Export]:
+        """Polls an export until it is ``completed`` or ``failed`` and returns it."""
+    async def download(
+        self, export: Union[Export, str], destination: Destination, **options: Unpack[CallOptions]
+    ) -> APIResponse[int]:
+        """Streams a completed export's file into ``destination`` (a path or a binary file); returns the bytes written."""
 
 @type_check_only
 @final

@@ -15,6 +15,7 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "WaitTimeoutError",
+    "DownloadWriteError",
     "DecodeError",
     "APIError",
     "BadRequestError",
@@ -102,16 +103,31 @@ class APITimeoutError(APIConnectionError):
 
 
 class WaitTimeoutError(APITimeoutError):
-    """``campaigns.wait`` ran out of time before the campaign was final (no request hung)."""
+    """``campaigns.wait`` or ``exports.wait`` ran out of time before the campaign or export
+    was final (no request hung)."""
 
     campaign: Any
-    """The campaign as the last poll saw it (a ``zexa.Campaign``)."""
+    """The campaign as the last poll saw it (a ``zexa.Campaign``), for ``campaigns.wait``."""
+    export: Any
+    """The export as the last poll saw it (a ``zexa.Export``), for ``exports.wait``."""
 
     def __init__(
-        self, message: str, *, campaign: Any = None, attempts: int = 1, may_have_executed: bool = False
+        self,
+        message: str,
+        *,
+        campaign: Any = None,
+        export: Any = None,
+        attempts: int = 1,
+        may_have_executed: bool = False,
     ) -> None:
         super().__init__(message, attempts=attempts, may_have_executed=may_have_executed)
         self.campaign = campaign
+        self.export = export
+
+
+class DownloadWriteError(ZexaError, OSError):
+    """Writing a download to its destination failed (a full disk, a closed file); the download
+    stopped there."""
 
 
 class DecodeError(ZexaError):

@@ -6,7 +6,7 @@ from typing import Any, Callable, Dict, Generic, Iterator, List, Mapping, Option
 from typing_extensions import Literal, Unpack, disjoint_base, type_check_only
 
 from ._response import APIResponse
-from ._types import CallOptions, Channel, FileInput, WebhookEventType
+from ._types import CallOptions, Channel, Destination, FileInput, WebhookEventType
 
 from ._models import (
     Campaign,
@@ -382,6 +382,19 @@ class Exports:
         """The same methods, each answering with a ``zexa.APIResponse``."""
     def get(self, export_id: str, **options: Unpack[CallOptions]) -> Export:
         """Fetches an export, to see whether it is ready for download."""
+    def wait(
+        self,
+        export_id: str,
+        *,
+        poll_interval: Optional[float] = None,
+        timeout: Optional[float] = None,
+        **options: Unpack[CallOptions],
+    ) -> Export:
+        """Polls an export until it is ``completed`` or ``failed`` and returns it."""
+    def download(
+        self, export: Union[Export, str], destination: Destination, **options: Unpack[CallOptions]
+    ) -> int:
+        """Streams a completed export's file into ``destination`` (a path or a binary file); returns the bytes written."""
 
 @final
 class ContactLists:
@@ -666,6 +679,19 @@ class _ExportsRaw:
         """The same methods, each answering with a ``zexa.APIResponse``."""
     def get(self, export_id: str, **options: Unpack[CallOptions]) -> APIResponse[Export]:
         """Fetches an export, to see whether it is ready for download."""
+    def wait(
+        self,
+        export_id: str,
+        *,
+        poll_interval: Optional[float] = None,
+        timeout: Optional[float] = None,
+        **options: Unpack[CallOptions],
+    ) -> APIResponse[Export]:
+        """Polls an export until it is ``completed`` or ``failed`` and returns it."""
+    def download(
+        self, export: Union[Export, str], destination: Destination, **options: Unpack[CallOptions]
+    ) -> APIResponse[int]:
+        """Streams a completed export's file into ``destination`` (a path or a binary file); returns the bytes written."""
 
 @type_check_only
 @final

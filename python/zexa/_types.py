@@ -8,13 +8,15 @@ The values are the Rust core's (``zexa._native.CHANNELS``...); a test keeps them
 from __future__ import annotations
 
 import os
-from typing import Literal, Mapping, Optional, TypedDict, Union
+from typing import Literal, Mapping, Optional, Protocol, TypedDict, Union
 
 
 __all__ = [
     "CallOptions",
     "QueryValue",
     "FileInput",
+    "Writable",
+    "Destination",
     "Channel",
     "CampaignStatus",
     "MessageStatus",
@@ -38,6 +40,18 @@ WebhookEventType = Literal["message.delivered", "message.failed", "campaign.comp
 
 FileInput = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 """A file to upload: a path, or its contents."""
+
+
+
+class Writable(Protocol):
+    """A binary file object (``open(..., "wb")``, ``io.BytesIO``...): what a download writes to."""
+
+    def write(self, data: bytes, /) -> object:
+        """Writes ``data``."""
+
+
+Destination = Union[str, "os.PathLike[str]", Writable]
+"""Where a download goes: a path (created or replaced) or a binary file object."""
 
 QueryValue = Union[str, int, float, bool]
 """A query parameter's value (a bool is sent as ``true``/``false``)."""

@@ -9,7 +9,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyMemoryView, PyString};
 use zexa::{CreateContact, CreateExport, ImportMapped, ImportVcard, ListContacts, UpdateContact};
 
 use super::{none, resource_common};
-use crate::arg::{channel, count, Arg, Count};
+use crate::arg::{channel, count, duration, Arg, Count, Seconds};
 use crate::call::Base;
 use crate::errors::{check, invalid};
 use crate::page::Page;
@@ -317,4 +317,113 @@ impl Exports {
         self.base
             .call(py, options, move |c| c.exports().get(&export_id), into_model)
     }
+
+    /// Polls an export until it is `completed` or `failed` and returns it (`poll_interval`
+    /// left out is the core's default). Raises `zexa.WaitTimeoutError` when `timeout` seconds
+    /// pass first.
+    #[pyo3(signature = (export_id, *, poll_interval=None, timeout=None, **options))]
+    fn wait(
+        &self,
+        py: Python<'_>,
+        export_id: String,
+        poll_interval: Option<Seconds>,
+        timeout: Option<Seconds>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let poll_interval = check(py, duration("poll_interval", poll_interval))?;
+        let timeout = check(py, duration("timeout", timeout))?;
+        self.base.call(
+            py,
+            options,
+            move |c| c.exports().wait(&export_id, poll_interval, timeout),
+            into_model,
+        )
+    }
+
+    /// Downloads a completed export (a `zexa.Export` or its ID) into `destination`: a path
+    /// (the file is created or replaced) or a binary file object with `write()`. Returns the
+    /// number of bytes written. The file streams through (never whole in memory); the API key
+    /// is only sent to the API's own host.
+    #[pyo3(signature = (export, destination, **options))]
+    fn download(
+        &self,
+        py: Python<'_>,
+        export: &Bound<'_, PyAny>,
+        destination: &Bound<'_, PyAny>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let export_id: String = match export.extract::<String>() {
+            Ok(id) => id,
+            Err(_) => export.getattr("id").and_then(|id| id.extract()).map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "export must be a zexa.Export or an export ID, not {}",
+                    type_name(export)
+                ))
+            })?,
+        };
+        let mut sink = Sink::of(destination)?;
+        self.base.call(
+            py,
+            options,
+            move |c| c.exports().download(&export_id, &mut sink),
+            |py, written| Ok(written.into_pyobject(py)?.into_any().unbind()),
+        )
+    }
+}
+
+/// Where a download goes: a file this call opened, or a Python file object.
+enum Sink {
+    File(std::fs::File),
+    Python(Py<PyAny>),
+}
+
+impl Sink {
+    fn of(destination: &Bound<'_, PyAny>) -> PyResult<Sink> {
+        let py = destination.py();
+        if destination.is_instance_of::<PyString>() || destination.hasattr("__fspath__")? {
+            let path: PathBuf = py.import("os")?.call_method1("fspath", (destination,))?.extract()?;
+            let file = std::fs::File::create(&path).map_err(|e| {
+                crate::errors::to_py_err(py, invalid("destination", format!("cannot create {}: {e}", path.display())))
+            })?;
+            return Ok(Sink::File(file));
+        }
+        if destination.hasattr("write")? {
+            return Ok(Sink::Python(destination.clone().unbind()));
+        }
+        Err(PyTypeError::new_err(format!(
+            "destination must be a path or a binary file object, not {}",
+            type_name(destination)
+        )))
+    }
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::File(file) => file.write(buf),
+            // The GIL only for the write itself: the download runs with it released.
+            Sink::Python(object) => Python::attach(|py| {
+                object
+                    .call_method1(py, "write", (PyBytes::new(py, buf),))
+                    .and_then(|n| if n.is_none(py) { Ok(buf.len()) } else { n.extract::<usize>(py) })
+                    .map_err(|e| std::io::Error::other(e.to_string()))
+            }),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::File(file) => file.flush(),
+            Sink::Python(object) => Python::attach(|py| {
+                if object.bind(py).hasattr("flush").unwrap_or(false) {
+                    object.call_method0(py, "flush").map_err(|e| std::io::Error::other(e.to_string()))?;
+                }
+                Ok(())
+            }),
+        }
+    }
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
