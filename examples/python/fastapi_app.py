@@ -14,7 +14,7 @@ Its test, ``test_fastapi_app.py``, runs it in-process against an embedded sandbo
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from typing import AsyncIterator, Dict, List, Optional
+from typing import AsyncGenerator, Dict, List, Optional
 
 from fastapi import FastAPI, HTTPException, Request
 from pydantic import BaseModel
@@ -41,7 +41,7 @@ def create_app(api_key: Optional[str] = None, base_url: Optional[str] = None) ->
     ``ZEXA_API_KEY`` and ``ZEXA_BASE_URL``."""
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncGenerator[None, None]:
         async with zexa.AsyncClient(api_key, base_url=base_url) as client:
             app.state.zexa = client
             yield

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Union
 
-from . import _logging, _native
+from . import _logging as _logging  # installs the log bridge on import
+from . import _native
 from ._async_client import AsyncClient
 from ._async_page import AsyncPage
 from ._async_resources import (

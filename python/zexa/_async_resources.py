@@ -6,7 +6,7 @@ two clients cannot drift apart; their types are in ``_async_resources.pyi`` (gen
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, Coroutine, Type
+from typing import Any, Callable, Coroutine, Type, cast
 
 from . import _native
 from ._async_page import AsyncPage
@@ -25,12 +25,15 @@ __all__ = [
 ]
 
 
-def _asyncify(result: Any, runner: Runner) -> Any:
+def _asyncify(result: object, runner: Runner) -> object:
     """A page (or a raw response around one) as an ``AsyncPage``; anything else as it is."""
     if isinstance(result, _native.Page):
-        return AsyncPage(result, runner)
-    if isinstance(result, APIResponse) and isinstance(result.parse(), _native.Page):
-        return result._map(lambda page: AsyncPage(page, runner))
+        return AsyncPage(cast("_native.Page[Any]", result), runner)
+    if isinstance(result, APIResponse):
+        raw = cast("APIResponse[Any]", result)
+        if isinstance(raw.parse(), _native.Page):
+            return raw._map(lambda parsed: AsyncPage[Any](parsed, runner))
+        return raw
     return result
 
 
@@ -63,6 +66,8 @@ def _method(sync_class: type, name: str) -> Callable[..., Coroutine[Any, Any, An
     method.__name__ = name
     method.__qualname__ = f"Async{sync_class.__name__}.{name}"
     method.__doc__ = getattr(sync_class, name).__doc__
+    # `inspect.signature` (help(), stubtest) shows the sync method's parameters.
+    method.__wrapped__ = getattr(sync_class, name)  # type: ignore[attr-defined]
     return method
 
 

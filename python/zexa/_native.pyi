@@ -1,12 +1,12 @@
 """Type stubs of ``zexa._native``, the compiled binding of the Rust core (private: use ``zexa``)."""
 
 from datetime import datetime
-from typing import Any, Callable, Dict, Generic, Iterator, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union, final
+from typing import Any, Callable, Dict, Generic, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union, final, type_check_only
 
-from typing_extensions import Literal, Unpack, disjoint_base, type_check_only
+from typing_extensions import Literal, Unpack, disjoint_base
 
 from ._response import APIResponse
-from ._types import CallOptions, Channel, Destination, FileInput, WebhookEventType
+from ._types import CallOptions, Channel, Destination, FileInput, WaitOptions, WebhookEventType
 
 from ._models import (
     Campaign,
@@ -155,7 +155,7 @@ class Page(Generic[_M]):
     while fetching); ``iter_pages()`` yields the pages themselves.
     """
 
-    def __class_getitem__(cls, item: Any, /) -> Any: ...
+    def __class_getitem__(cls, item: Any) -> Any: ...
     @property
     def data(self) -> List[_M]:
         """This page's items, as models."""
@@ -198,7 +198,7 @@ class CancelScope:
     """A cancellation scope for one call made on a worker thread (``zexa.AsyncClient``)."""
 
     def __new__(cls) -> CancelScope: ...
-    def run(self, function: Callable[..., _T], /, *args: Any, **kwargs: Any) -> _T:
+    def run(self, function: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
         """Calls ``function(*args, **kwargs)`` with this scope bound to the calling thread."""
     def cancel(self) -> None:
         """Stops the call running in this scope (from any thread; never blocks)."""
@@ -388,7 +388,7 @@ class Exports:
         *,
         poll_interval: Optional[float] = None,
         timeout: Optional[float] = None,
-        **options: Unpack[CallOptions],
+        **options: Unpack[WaitOptions],
     ) -> Export:
         """Polls an export until it is ``completed`` or ``failed`` and returns it."""
     def download(
@@ -467,7 +467,7 @@ class Campaigns:
         poll_interval: Optional[float] = None,
         timeout: Optional[float] = None,
         on_progress: Optional[Callable[[Campaign], object]] = None,
-        **options: Unpack[CallOptions],
+        **options: Unpack[WaitOptions],
     ) -> Campaign:
         """Polls a campaign until it is ``completed`` or ``failed`` and returns it."""
 
@@ -685,7 +685,7 @@ class _ExportsRaw:
         *,
         poll_interval: Optional[float] = None,
         timeout: Optional[float] = None,
-        **options: Unpack[CallOptions],
+        **options: Unpack[WaitOptions],
     ) -> APIResponse[Export]:
         """Polls an export until it is ``completed`` or ``failed`` and returns it."""
     def download(
@@ -766,7 +766,7 @@ class _CampaignsRaw:
         poll_interval: Optional[float] = None,
         timeout: Optional[float] = None,
         on_progress: Optional[Callable[[Campaign], object]] = None,
-        **options: Unpack[CallOptions],
+        **options: Unpack[WaitOptions],
     ) -> APIResponse[Campaign]:
         """Polls a campaign until it is ``completed`` or ``failed`` and returns it."""
 

@@ -10,7 +10,7 @@ Built by the native module from the core's response metadata (``python/src/raw.r
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Callable, Dict, Generic, Iterable, Iterator, List, Mapping, Optional, Tuple, TypeVar
+from typing import Callable, Dict, Generic, Iterable, Iterator, List, Mapping, Optional, Tuple, TypeVar, Union
 
 __all__ = ["APIResponse", "Headers"]
 
@@ -79,7 +79,7 @@ class APIResponse(Generic[T]):
         self,
         *,
         status_code: int,
-        headers: Iterable[Tuple[str, str]],
+        headers: Union[Headers, Iterable[Tuple[str, str]]],
         request_id: Optional[str],
         attempts: int,
         elapsed: timedelta,

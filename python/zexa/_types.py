@@ -13,6 +13,7 @@ from typing import Literal, Mapping, Optional, Protocol, TypedDict, Union
 
 __all__ = [
     "CallOptions",
+    "WaitOptions",
     "QueryValue",
     "FileInput",
     "Writable",
@@ -72,3 +73,15 @@ class CallOptions(TypedDict, total=False):
     """Headers added to every request of this call (``Authorization`` and the like are refused)."""
     extra_query: Optional[Mapping[str, QueryValue]]
     """Query parameters appended to every request of this call."""
+
+
+class WaitOptions(TypedDict, total=False):
+    """The per-call options of ``campaigns.wait`` and ``exports.wait``, whose own ``timeout``
+    bounds the whole wait (each poll keeps the client's per-attempt timeout)."""
+
+    max_retries: Optional[int]
+    """How many times each poll is retried."""
+    extra_headers: Optional[Mapping[str, str]]
+    """Headers added to every poll."""
+    extra_query: Optional[Mapping[str, QueryValue]]
+    """Query parameters appended to every poll."""
