@@ -106,9 +106,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Count {
 impl Count {
     /// The number, or the input error naming `field`.
     pub fn get(&self, field: &str) -> zexa::Result<u32> {
-        self.0.clone().map_err(|shown| {
-            invalid(field, format!("must be between 0 and {}, got {shown}", u32::MAX))
-        })
+        self.0
+            .clone()
+            .map_err(|shown| invalid(field, format!("must be between 0 and {}, got {shown}", u32::MAX)))
     }
 }
 
@@ -125,7 +125,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Seconds {
     type Error = PyErr;
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        if obj.is_instance_of::<PyBool>() || !(obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyFloat>()) {
+        if obj.is_instance_of::<PyBool>()
+            || !(obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyFloat>())
+        {
             return Err(PyTypeError::new_err(format!(
                 "must be a number of seconds (int or float), not {}",
                 obj.get_type().name()?
@@ -199,7 +201,10 @@ pub fn timestamp(field: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
         kwargs.set_item("tzinfo", &utc)?;
         moment = moment.call_method("replace", (), Some(&kwargs))?;
     }
-    let iso: String = moment.call_method1("astimezone", (utc,))?.call_method0("isoformat")?.extract()?;
+    let iso: String = moment
+        .call_method1("astimezone", (utc,))?
+        .call_method0("isoformat")?
+        .extract()?;
     Ok(match iso.strip_suffix("+00:00") {
         Some(base) => format!("{base}Z"),
         None => iso,

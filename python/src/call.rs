@@ -130,7 +130,9 @@ fn request_options(options: &Bound<'_, PyDict>) -> PyResult<zexa::Result<zexa::R
         }
         match key.as_str() {
             "timeout" => timeout = Some(value.extract::<Seconds>().map_err(|e| named("timeout", e))?),
-            "max_retries" => max_retries = Some(value.extract::<Count>().map_err(|e| named("max_retries", e))?),
+            "max_retries" => {
+                max_retries = Some(value.extract::<Count>().map_err(|e| named("max_retries", e))?)
+            }
             "extra_headers" => headers = pairs("extra_headers", &value)?,
             "extra_query" => query = pairs("extra_query", &value)?,
             other => {
@@ -166,9 +168,9 @@ fn pairs(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)
     let mut out = Vec::new();
     for item in mapping.items()?.iter() {
         let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
-        let key: String = key
-            .extract()
-            .map_err(|_| PyTypeError::new_err(format!("{field} keys must be str, not {}", type_name(&key))))?;
+        let key: String = key.extract().map_err(|_| {
+            PyTypeError::new_err(format!("{field} keys must be str, not {}", type_name(&key)))
+        })?;
         out.push((key, query_text(field, &item)?));
     }
     Ok(out)
@@ -192,7 +194,10 @@ fn query_text(field: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
             type_name(value)
         )));
     }
-    Err(PyTypeError::new_err(format!("{field} values must be str, not {}", type_name(value))))
+    Err(PyTypeError::new_err(format!(
+        "{field} values must be str, not {}",
+        type_name(value)
+    )))
 }
 
 fn type_name(value: &Bound<'_, PyAny>) -> String {

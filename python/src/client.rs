@@ -16,7 +16,8 @@ use crate::resources::{campaigns, contact_lists, contacts, messaging};
 
 /// A Python int argument that the core takes as `u32`.
 pub(crate) fn to_u32(field: &str, value: i64) -> zexa::Result<u32> {
-    u32::try_from(value).map_err(|_| invalid(field, format!("must be between 0 and {}, got {value}", u32::MAX)))
+    u32::try_from(value)
+        .map_err(|_| invalid(field, format!("must be between 0 and {}, got {value}", u32::MAX)))
 }
 
 /// A number of seconds as a duration.

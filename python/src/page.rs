@@ -70,7 +70,11 @@ pub struct Page {
 
 impl Page {
     /// A Python page of a core one, its items converted to models.
-    pub fn wrap<T: CoreModel>(py: Python<'_>, shared: &Arc<Shared>, page: zexa::Page<T>) -> PyResult<Py<PyAny>> {
+    pub fn wrap<T: CoreModel>(
+        py: Python<'_>,
+        shared: &Arc<Shared>,
+        page: zexa::Page<T>,
+    ) -> PyResult<Py<PyAny>> {
         Ok(Py::new(py, Page::new(py, shared, Box::new(page))?)?.into_any())
     }
 
@@ -139,12 +143,18 @@ impl Page {
 
     /// Every item from this page to the last, fetching later pages lazily.
     fn __iter__(slf: Py<Self>) -> Items {
-        Items { page: Some(slf), index: 0 }
+        Items {
+            page: Some(slf),
+            index: 0,
+        }
     }
 
     /// This page and every later one, each fetched when the previous one is done with.
     fn iter_pages(slf: Py<Self>) -> Pages {
-        Pages { next: Some(slf), started: false }
+        Pages {
+            next: Some(slf),
+            started: false,
+        }
     }
 
     fn __len__(&self, py: Python<'_>) -> usize {
@@ -186,7 +196,11 @@ impl Items {
                 self.index += 1;
                 return Ok(Some(items.get_item(self.index - 1)?.unbind()));
             }
-            let next = if page.inner.has_next_page() { page.fetch_next(py)? } else { None };
+            let next = if page.inner.has_next_page() {
+                page.fetch_next(py)?
+            } else {
+                None
+            };
             self.page = next;
             self.index = 0;
         }

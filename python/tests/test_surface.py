@@ -259,3 +259,25 @@ def test_an_export_waits_and_downloads_to_a_path_or_a_file(client: zexa.Client, 
     assert buffer.getvalue().count(b"\n") >= 3
     with pytest.raises(TypeError, match="destination"):
         client.exports.download(done, 42)  # type: ignore[arg-type]
+
+
+def test_the_type_checker_refuses_an_unknown_channel(tmp_path: Any) -> None:
+    """The ``Literal`` types catch ``channel="smss"`` before the code runs (mypy on a snippet)."""
+    mypy_api = pytest.importorskip("mypy.api")
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "import zexa\n"
+        "client = zexa.Client('zx_test')\n"
+        "client.messages.send(channel='smss', to='+244900000001', sender_id='Z', body='x')\n"
+        "client.contacts.get('cnt_1', timout=3)\n"
+        "async def f(a: zexa.AsyncClient) -> None:\n"
+        "    c: zexa.Contact = await a.contacts.get('cnt_1')\n"
+        "    r: zexa.APIResponse[zexa.Contact] = await a.contacts.with_raw_response.get('cnt_1')\n"
+        "    p: zexa.AsyncPage[zexa.Contact] = await a.contacts.list()\n"
+    )
+    out, _, status = mypy_api.run(["--strict", "--no-incremental", str(snippet)])
+    assert status == 1, out
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert len(errors) == 2, out
+    assert '"smss"' in errors[0] and "snippet.py:3:" in errors[0]
+    assert '"timout"' in errors[1] and "snippet.py:4:" in errors[1]

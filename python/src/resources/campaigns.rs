@@ -89,7 +89,12 @@ impl Campaigns {
 
     /// Fetches a campaign with its delivery statistics.
     #[pyo3(signature = (campaign_id, **options))]
-    fn get(&self, py: Python<'_>, campaign_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    fn get(
+        &self,
+        py: Python<'_>,
+        campaign_id: String,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         self.base
             .call(py, options, move |c| c.campaigns().get(&campaign_id), into_model)
     }
@@ -136,26 +141,26 @@ impl Campaigns {
             move |c| {
                 // An exception of `on_progress` stops the wait; it is raised once the GIL is back.
                 let mut stopped_by: Option<PyErr> = None;
-                let result = c
-                    .campaigns()
-                    .wait_with_progress(&campaign_id, poll_interval, timeout, |campaign| {
-                        let Some(callback) = &on_progress else {
-                            return ControlFlow::Continue(());
-                        };
-                        let outcome = Python::attach(|py| -> PyResult<()> {
-                            // The polls' log records so far, while the GIL is held anyway.
-                            crate::logging::emit_pending(py)?;
-                            callback.call1(py, (into_model(py, campaign.clone())?,))?;
-                            Ok(())
-                        });
-                        match outcome {
-                            Ok(()) => ControlFlow::Continue(()),
-                            Err(err) => {
-                                stopped_by = Some(err);
-                                ControlFlow::Break(())
+                let result =
+                    c.campaigns()
+                        .wait_with_progress(&campaign_id, poll_interval, timeout, |campaign| {
+                            let Some(callback) = &on_progress else {
+                                return ControlFlow::Continue(());
+                            };
+                            let outcome = Python::attach(|py| -> PyResult<()> {
+                                // The polls' log records so far, while the GIL is held anyway.
+                                crate::logging::emit_pending(py)?;
+                                callback.call1(py, (into_model(py, campaign.clone())?,))?;
+                                Ok(())
+                            });
+                            match outcome {
+                                Ok(()) => ControlFlow::Continue(()),
+                                Err(err) => {
+                                    stopped_by = Some(err);
+                                    ControlFlow::Break(())
+                                }
                             }
-                        }
-                    });
+                        });
                 // The wait's own error is handed over as a value, so that the raw view still
                 // describes the last poll.
                 Ok((result, stopped_by))

@@ -50,8 +50,12 @@ impl ContactLists {
     ) -> PyResult<Py<PyAny>> {
         let mut request = CreateContactList::new(name);
         request.description = description;
-        self.base
-            .call(py, options, move |c| c.contact_lists().create(&request), into_model)
+        self.base.call(
+            py,
+            options,
+            move |c| c.contact_lists().create(&request),
+            into_model,
+        )
     }
 
     /// One page of contact lists; iterate it to walk every page.
@@ -83,8 +87,12 @@ impl ContactLists {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let membership = ListMembership::new(&list_ids, &contact_ids);
-        self.base
-            .call(py, options, move |c| c.contact_lists().add_contacts(&membership), none)
+        self.base.call(
+            py,
+            options,
+            move |c| c.contact_lists().add_contacts(&membership),
+            none,
+        )
     }
 
     /// Removes contacts from lists.
@@ -97,8 +105,12 @@ impl ContactLists {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let membership = ListMembership::new(&list_ids, &contact_ids);
-        self.base
-            .call(py, options, move |c| c.contact_lists().remove_contacts(&membership), none)
+        self.base.call(
+            py,
+            options,
+            move |c| c.contact_lists().remove_contacts(&membership),
+            none,
+        )
     }
 
     /// One page of a list's members; iterate it to walk every page.

@@ -58,7 +58,12 @@ impl Contacts {
 
     /// Fetches one contact.
     #[pyo3(signature = (contact_id, **options))]
-    fn get(&self, py: Python<'_>, contact_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    fn get(
+        &self,
+        py: Python<'_>,
+        contact_id: String,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         self.base
             .call(py, options, move |c| c.contacts().get(&contact_id), into_model)
     }
@@ -107,7 +112,12 @@ impl Contacts {
 
     /// Deletes one contact.
     #[pyo3(signature = (contact_id, **options))]
-    fn delete(&self, py: Python<'_>, contact_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    fn delete(
+        &self,
+        py: Python<'_>,
+        contact_id: String,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         self.base
             .call(py, options, move |c| c.contacts().delete(&contact_id), none)
     }
@@ -176,7 +186,8 @@ impl Contacts {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let file = FileArg::extract(file, filename)?;
-        self.base.call(py, options, move |c| file.upload(c, false), into_model)
+        self.base
+            .call(py, options, move |c| file.upload(c, false), into_model)
     }
 
     /// Uploads a vCard (.vcf) file (a path, or its bytes with `filename`) and returns a preview.
@@ -189,7 +200,8 @@ impl Contacts {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let file = FileArg::extract(file, filename)?;
-        self.base.call(py, options, move |c| file.upload(c, true), into_model)
+        self.base
+            .call(py, options, move |c| file.upload(c, true), into_model)
     }
 
     /// Imports an uploaded file, mapping its columns to `name`, `phone`, `email`, `gender` or
@@ -205,8 +217,12 @@ impl Contacts {
     ) -> PyResult<Py<PyAny>> {
         let mut request = ImportMapped::new(upload_id, mapping);
         request.lists = lists;
-        self.base
-            .call(py, options, move |c| c.contacts().import_mapped(&request), into_model)
+        self.base.call(
+            py,
+            options,
+            move |c| c.contacts().import_mapped(&request),
+            into_model,
+        )
     }
 
     /// Imports an uploaded vCard file.
@@ -220,8 +236,12 @@ impl Contacts {
     ) -> PyResult<Py<PyAny>> {
         let mut request = ImportVcard::new(upload_id);
         request.lists = lists;
-        self.base
-            .call(py, options, move |c| c.contacts().import_vcard(&request), into_model)
+        self.base.call(
+            py,
+            options,
+            move |c| c.contacts().import_vcard(&request),
+            into_model,
+        )
     }
 
     /// Starts an export of contacts (all, or one list's); wait for it with
@@ -251,12 +271,18 @@ enum FileArg {
 impl FileArg {
     fn extract(file: &Bound<'_, PyAny>, filename: Option<String>) -> PyResult<FileArg> {
         let py = file.py();
-        if file.is_instance_of::<PyBytes>() || file.is_instance_of::<PyByteArray>() || file.is_instance_of::<PyMemoryView>() {
+        if file.is_instance_of::<PyBytes>()
+            || file.is_instance_of::<PyByteArray>()
+            || file.is_instance_of::<PyMemoryView>()
+        {
             let bytes: Vec<u8> = py.get_type::<PyBytes>().call1((file,))?.extract()?;
             let Some(name) = filename else {
                 return Err(crate::errors::to_py_err(
                     py,
-                    invalid("filename", "give the file's name with its bytes (its extension tells the content type)"),
+                    invalid(
+                        "filename",
+                        "give the file's name with its bytes (its extension tells the content type)",
+                    ),
                 ));
             };
             return Ok(FileArg::Bytes(bytes, name));
@@ -313,7 +339,12 @@ impl Exports {
 
     /// Fetches an export, to see whether it is ready for download.
     #[pyo3(signature = (export_id, **options))]
-    fn get(&self, py: Python<'_>, export_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    fn get(
+        &self,
+        py: Python<'_>,
+        export_id: String,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         self.base
             .call(py, options, move |c| c.exports().get(&export_id), into_model)
     }
@@ -381,9 +412,15 @@ impl Sink {
     fn of(destination: &Bound<'_, PyAny>) -> PyResult<Sink> {
         let py = destination.py();
         if destination.is_instance_of::<PyString>() || destination.hasattr("__fspath__")? {
-            let path: PathBuf = py.import("os")?.call_method1("fspath", (destination,))?.extract()?;
+            let path: PathBuf = py
+                .import("os")?
+                .call_method1("fspath", (destination,))?
+                .extract()?;
             let file = std::fs::File::create(&path).map_err(|e| {
-                crate::errors::to_py_err(py, invalid("destination", format!("cannot create {}: {e}", path.display())))
+                crate::errors::to_py_err(
+                    py,
+                    invalid("destination", format!("cannot create {}: {e}", path.display())),
+                )
             })?;
             return Ok(Sink::File(file));
         }
@@ -405,7 +442,13 @@ impl std::io::Write for Sink {
             Sink::Python(object) => Python::attach(|py| {
                 object
                     .call_method1(py, "write", (PyBytes::new(py, buf),))
-                    .and_then(|n| if n.is_none(py) { Ok(buf.len()) } else { n.extract::<usize>(py) })
+                    .and_then(|n| {
+                        if n.is_none(py) {
+                            Ok(buf.len())
+                        } else {
+                            n.extract::<usize>(py)
+                        }
+                    })
                     .map_err(|e| std::io::Error::other(e.to_string()))
             }),
         }
@@ -416,7 +459,9 @@ impl std::io::Write for Sink {
             Sink::File(file) => file.flush(),
             Sink::Python(object) => Python::attach(|py| {
                 if object.bind(py).hasattr("flush").unwrap_or(false) {
-                    object.call_method0(py, "flush").map_err(|e| std::io::Error::other(e.to_string()))?;
+                    object
+                        .call_method0(py, "flush")
+                        .map_err(|e| std::io::Error::other(e.to_string()))?;
                 }
                 Ok(())
             }),
@@ -425,5 +470,8 @@ impl std::io::Write for Sink {
 }
 
 fn type_name(value: &Bound<'_, PyAny>) -> String {
-    value.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
+    value
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }

@@ -60,7 +60,12 @@ impl Messages {
 
     /// Fetches a message with its delivery status.
     #[pyo3(signature = (message_id, **options))]
-    fn get(&self, py: Python<'_>, message_id: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    fn get(
+        &self,
+        py: Python<'_>,
+        message_id: String,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         self.base
             .call(py, options, move |c| c.messages().get(&message_id), into_model)
     }
@@ -137,7 +142,10 @@ impl Webhooks {
     ) -> PyResult<Py<PyAny>> {
         let events = check(
             py,
-            events.iter().map(|e| event_type("events", e)).collect::<zexa::Result<Vec<_>>>(),
+            events
+                .iter()
+                .map(|e| event_type("events", e))
+                .collect::<zexa::Result<Vec<_>>>(),
         )?;
         let request = CreateWebhook::new(url, events);
         self.base
@@ -168,6 +176,7 @@ impl CreditsResource {
     /// Fetches the credit balance.
     #[pyo3(signature = (**options))]
     fn get(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
-        self.base.call(py, options, move |c| c.credits().get(), into_model)
+        self.base
+            .call(py, options, move |c| c.credits().get(), into_model)
     }
 }

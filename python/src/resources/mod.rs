@@ -34,7 +34,11 @@ macro_rules! resource_common {
 
             /// `<zexa.Contacts>` or `<zexa.Contacts.with_raw_response>`.
             fn repr(&self) -> String {
-                let view = if self.base.raw { ".with_raw_response" } else { "" };
+                let view = if self.base.raw {
+                    ".with_raw_response"
+                } else {
+                    ""
+                };
                 format!("<zexa.{}{}>", stringify!($class), view)
             }
         }
