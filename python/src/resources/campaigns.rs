@@ -61,8 +61,7 @@ impl Campaigns {
         request.template = template.map(py_to_value).transpose()?;
         request.scheduled_at = scheduled_at
             .map(|at| crate::arg::timestamp("scheduled_at", at))
-            .transpose()?
-            .map(Into::into);
+            .transpose()?;
         self.base
             .call(py, options, move |c| c.campaigns().create(&request), into_model)
     }
