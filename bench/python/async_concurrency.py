@@ -6,7 +6,8 @@ Goals (issue 15): async calls/s >= 0.8x the threads'; the timer never lags more 
 
 ``async_concurrency.py --url BASE --tasks 64 --n-per-task N``: two JSON lines, section
 ``async``, clients ``py-sdk-threads`` and ``py-sdk-async`` (with ``timer_lag_max_ms`` and
-``timer_lag_p99_ms``).
+``timer_lag_p99_ms``, and the same timer's lag with no call running, ``idle_timer_lag_*``:
+what the machine adds by itself).
 """
 
 import asyncio
@@ -78,14 +79,25 @@ def main():
     emit("async", "py-sdk-threads", tasks=tasks, n=total, secs=secs, calls_per_s=total / secs)
     client.close()
 
+    async def idle_lags(ticks):
+        """The same timer with no call running: what the machine itself adds."""
+        lags = []
+        for _ in range(ticks):
+            before = time.perf_counter()
+            await asyncio.sleep(0.010)
+            lags.append(time.perf_counter() - before - 0.010)
+        return sorted(lags)
+
     async def measure():
         async with zexa.AsyncClient(API_KEY, base_url=args["url"], max_workers=tasks) as aclient:
             await async_run(aclient, contact_id, tasks, 1)  # warm: connections and workers
-            return await async_run(aclient, contact_id, tasks, per_task)
+            idle = await idle_lags(100)
+            return idle, await async_run(aclient, contact_id, tasks, per_task)
 
-    secs, lags = asyncio.run(measure())
+    idle, (secs, lags) = asyncio.run(measure())
     lags.sort()
     p99 = lags[min(len(lags) - 1, int(len(lags) * 0.99))] if lags else 0.0
+    idle_p99 = idle[min(len(idle) - 1, int(len(idle) * 0.99))]
     emit(
         "async",
         "py-sdk-async",
@@ -96,6 +108,8 @@ def main():
         timer_ticks=len(lags),
         timer_lag_max_ms=(lags[-1] if lags else 0.0) * 1000,
         timer_lag_p99_ms=p99 * 1000,
+        idle_timer_lag_max_ms=idle[-1] * 1000,
+        idle_timer_lag_p99_ms=idle_p99 * 1000,
     )
 
 

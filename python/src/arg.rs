@@ -70,6 +70,15 @@ where
 }
 
 impl<T> Arg<T> {
+    /// The value converted by `convert`; not given and `None` stay as they are.
+    pub fn map<U>(self, convert: impl FnOnce(T) -> PyResult<U>) -> PyResult<Arg<U>> {
+        Ok(match self {
+            Arg::NotGiven => Arg::NotGiven,
+            Arg::Null => Arg::Null,
+            Arg::Value(value) => Arg::Value(convert(value)?),
+        })
+    }
+
     /// The value of a field that cannot be cleared: `None` is refused, naming the argument.
     pub fn required(self, name: &str) -> zexa::Result<Option<T>> {
         match self {
@@ -209,4 +218,117 @@ pub fn timestamp(field: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
         Some(base) => format!("{base}Z"),
         None => iso,
     })
+}
+
+// ---- arguments converted here so that a wrong type names the argument ----
+//
+// pyo3 only adds the argument's name as a note (shown in tracebacks from Python 3.11, absent
+// from `str(error)`): "'None' is not an instance of 'str'" alone does not say which argument.
+
+fn wrong(name: &str, wanted: &str, value: &Bound<'_, PyAny>) -> PyErr {
+    let got = value
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+    PyTypeError::new_err(format!("{name} must be {wanted}, not {got}"))
+}
+
+/// A required `str` argument.
+pub fn text(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    match value.cast::<PyString>() {
+        Ok(text) => Ok(text.to_cow()?.into_owned()),
+        Err(_) => Err(wrong(name, "a str", value)),
+    }
+}
+
+/// An optional `str` argument (`None`: not given).
+pub fn opt_text(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    value.filter(|v| !v.is_none()).map(|v| text(name, v)).transpose()
+}
+
+/// A list (or any iterable but a `str`) of `str`.
+pub fn texts(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    if value.is_instance_of::<PyString>() || value.is_instance_of::<pyo3::types::PyBytes>() {
+        return Err(wrong(name, "a list of str", value));
+    }
+    let items = value
+        .try_iter()
+        .map_err(|_| wrong(name, "a list of str", value))?;
+    items
+        .map(|item| {
+            let item = item?;
+            text(&format!("every item of {name}"), &item)
+        })
+        .collect()
+}
+
+/// An optional list of `str`.
+pub fn opt_texts(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>>> {
+    value.filter(|v| !v.is_none()).map(|v| texts(name, v)).transpose()
+}
+
+/// A mapping of `str` to `str`.
+pub fn text_map(
+    name: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<std::collections::BTreeMap<String, String>> {
+    let mapping = value
+        .cast::<pyo3::types::PyMapping>()
+        .map_err(|_| wrong(name, "a mapping of str to str", value))?;
+    let mut out = std::collections::BTreeMap::new();
+    for item in mapping.items()?.iter() {
+        let (key, item): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        out.insert(
+            text(&format!("the keys of {name}"), &key)?,
+            text(&format!("the values of {name}"), &item)?,
+        );
+    }
+    Ok(out)
+}
+
+/// An optional mapping of `str` to `str`.
+pub fn opt_text_map(
+    name: &str,
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<std::collections::BTreeMap<String, String>>> {
+    value
+        .filter(|v| !v.is_none())
+        .map(|v| text_map(name, v))
+        .transpose()
+}
+
+/// An optional `bool`.
+pub fn opt_flag(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<bool>> {
+    match value.filter(|v| !v.is_none()) {
+        None => Ok(None),
+        Some(v) => v
+            .cast::<PyBool>()
+            .map(|b| Some(b.is_true()))
+            .map_err(|_| wrong(name, "a bool", v)),
+    }
+}
+
+/// An optional count (see [`Count`]), its type error naming the argument.
+pub fn opt_count(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Count>> {
+    value
+        .filter(|v| !v.is_none())
+        .map(|v| v.extract::<Count>().map_err(|e| prefixed(name, v.py(), e)))
+        .transpose()
+}
+
+/// An optional number of seconds (see [`Seconds`]), its type error naming the argument.
+pub fn opt_seconds(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Seconds>> {
+    value
+        .filter(|v| !v.is_none())
+        .map(|v| v.extract::<Seconds>().map_err(|e| prefixed(name, v.py(), e)))
+        .transpose()
+}
+
+/// A `TypeError` whose message starts with the argument's name.
+pub fn prefixed(name: &str, py: Python<'_>, err: PyErr) -> PyErr {
+    if err.is_instance_of::<PyTypeError>(py) {
+        PyTypeError::new_err(format!("{name} {}", err.value(py)))
+    } else {
+        err
+    }
 }

@@ -10,7 +10,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyMapping};
 
-use crate::arg::{Count, Seconds};
+use crate::arg::{opt_count, opt_seconds};
 use crate::errors::{check, zexa_error};
 
 /// The state every resource of one `zexa.Client` shares.
@@ -129,10 +129,8 @@ fn request_options(options: &Bound<'_, PyDict>) -> PyResult<zexa::Result<zexa::R
             continue;
         }
         match key.as_str() {
-            "timeout" => timeout = Some(value.extract::<Seconds>().map_err(|e| named("timeout", e))?),
-            "max_retries" => {
-                max_retries = Some(value.extract::<Count>().map_err(|e| named("max_retries", e))?)
-            }
+            "timeout" => timeout = opt_seconds("timeout", Some(&value))?,
+            "max_retries" => max_retries = opt_count("max_retries", Some(&value))?,
             "extra_headers" => headers = pairs("extra_headers", &value)?,
             "extra_query" => query = pairs("extra_query", &value)?,
             other => {
@@ -205,15 +203,4 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
         .get_type()
         .name()
         .map_or_else(|_| "?".to_owned(), |n| n.to_string())
-}
-
-/// A `TypeError` from extracting keyword `name`, prefixed with it as pyo3 does for arguments.
-pub fn named(name: &str, err: PyErr) -> PyErr {
-    Python::attach(|py| {
-        if err.is_instance_of::<PyTypeError>(py) {
-            PyTypeError::new_err(format!("argument '{name}': {}", err.value(py)))
-        } else {
-            err
-        }
-    })
 }

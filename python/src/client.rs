@@ -8,7 +8,7 @@ use std::time::Duration;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::arg::{Count, Seconds};
+use crate::arg::{opt_count, opt_seconds, Seconds};
 use crate::call::{Base, Shared};
 use crate::convert::{py_to_value, value_to_py};
 use crate::errors::{check, invalid};
@@ -54,15 +54,18 @@ impl NativeClient {
         py: Python<'_>,
         api_key: Option<&str>,
         base_url: Option<&str>,
-        timeout: Option<Seconds>,
-        max_retries: Option<Count>,
-        total_timeout: Option<Seconds>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+        total_timeout: Option<&Bound<'_, PyAny>>,
         app_name: Option<&str>,
         ca_cert_pem: Option<Vec<u8>>,
         network: Option<PyRef<'_, crate::network::NetworkOptions>>,
         max_idle_connections: Option<i64>,
         idle_timeout: Option<f64>,
     ) -> PyResult<NativeClient> {
+        let timeout = opt_seconds("timeout", timeout)?;
+        let max_retries = opt_count("max_retries", max_retries)?;
+        let total_timeout = opt_seconds("total_timeout", total_timeout)?;
         let build = || -> zexa::Result<zexa::Client> {
             let mut builder = zexa::Client::builder_with_env(api_key)?;
             if let Some(url) = base_url {
@@ -139,10 +142,13 @@ impl NativeClient {
     fn with_options(
         &self,
         py: Python<'_>,
-        timeout: Option<Seconds>,
-        max_retries: Option<Count>,
-        total_timeout: Option<Seconds>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+        total_timeout: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeClient> {
+        let timeout = opt_seconds("timeout", timeout)?;
+        let max_retries = opt_count("max_retries", max_retries)?;
+        let total_timeout = opt_seconds("total_timeout", total_timeout)?;
         let mut client = self.shared.client(py)?.clone();
         let derive = || -> zexa::Result<zexa::Client> {
             if let Some(timeout) = timeout {

@@ -6,7 +6,6 @@ place, from the core's error kind (``python/src/errors.rs``).
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Dict, Optional, Tuple, Type
 
 __all__ = [
@@ -27,7 +26,6 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "Interrupted",
-    "CallCancelled",
 ]
 
 
@@ -250,26 +248,3 @@ def _restore_interrupt(args: Tuple[Any, ...], state: Dict[str, Any]) -> Interrup
     error.__dict__.update(state)
     return error
 
-
-class CallCancelled(asyncio.CancelledError):
-    """The task awaiting a ``zexa.AsyncClient`` call was cancelled: an ``asyncio.CancelledError``
-    (so the task ends cancelled, as asyncio expects) that also says what became of the call.
-
-    The call is abandoned at once, without blocking the event loop: its worker thread stops
-    waiting and starts no further attempt, and an answer still on its way is dropped.
-    """
-
-    message: str
-    """What was cancelled."""
-    may_have_executed: bool
-    """Whether a request that can take effect (not a GET) was on the wire, or may have been
-    processed, when the task was cancelled: then a message or campaign may have been created;
-    look it up before sending it again. ``False`` for a call still queued for a worker."""
-    attempts: int
-    """How many attempts had started."""
-
-    def __init__(self, message: str, *, may_have_executed: bool = False, attempts: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.may_have_executed = may_have_executed
-        self.attempts = attempts

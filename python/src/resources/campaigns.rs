@@ -8,7 +8,7 @@ use zexa::CreateCampaign;
 
 use super::contact_lists::list_params;
 use super::resource_common;
-use crate::arg::{channel, count, duration, Count, Seconds};
+use crate::arg::*;
 use crate::call::Base;
 use crate::convert::py_to_value;
 use crate::errors::{check, to_py_err};
@@ -44,16 +44,22 @@ impl Campaigns {
     fn create(
         &self,
         py: Python<'_>,
-        name: String,
-        channel: String,
-        contact_list_id: String,
-        sender_id: String,
-        body: Option<String>,
+        name: &Bound<'_, PyAny>,
+        channel: &Bound<'_, PyAny>,
+        contact_list_id: &Bound<'_, PyAny>,
+        sender_id: &Bound<'_, PyAny>,
+        body: Option<&Bound<'_, PyAny>>,
         template: Option<&Bound<'_, PyAny>>,
         scheduled_at: Option<&Bound<'_, PyAny>>,
-        max_segments: Option<Count>,
+        max_segments: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let name = text("name", name)?;
+        let channel = text("channel", channel)?;
+        let contact_list_id = text("contact_list_id", contact_list_id)?;
+        let sender_id = text("sender_id", sender_id)?;
+        let body = opt_text("body", body)?;
+        let max_segments = opt_count("max_segments", max_segments)?;
         let channel = check(py, self::channel("channel", &channel))?;
         let mut request = CreateCampaign::new(name, channel, contact_list_id, sender_id);
         request.max_segments = check(py, count("max_segments", max_segments))?;
@@ -72,11 +78,14 @@ impl Campaigns {
     fn preview(
         &self,
         py: Python<'_>,
-        contact_list_id: String,
-        channel: String,
-        body: String,
+        contact_list_id: &Bound<'_, PyAny>,
+        channel: &Bound<'_, PyAny>,
+        body: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let contact_list_id = text("contact_list_id", contact_list_id)?;
+        let channel = text("channel", channel)?;
+        let body = text("body", body)?;
         let channel = check(py, self::channel("channel", &channel))?;
         self.base.call(
             py,
@@ -91,9 +100,10 @@ impl Campaigns {
     fn get(
         &self,
         py: Python<'_>,
-        campaign_id: String,
+        campaign_id: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let campaign_id = text("campaign_id", campaign_id)?;
         self.base
             .call(py, options, move |c| c.campaigns().get(&campaign_id), into_model)
     }
@@ -103,10 +113,12 @@ impl Campaigns {
     fn list(
         &self,
         py: Python<'_>,
-        page: Option<Count>,
-        per_page: Option<Count>,
+        page: Option<&Bound<'_, PyAny>>,
+        per_page: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let page = opt_count("page", page)?;
+        let per_page = opt_count("per_page", per_page)?;
         let params = check(py, list_params(page, per_page))?;
         let shared = self.base.shared.clone();
         self.base.call(
@@ -126,12 +138,15 @@ impl Campaigns {
     fn wait(
         &self,
         py: Python<'_>,
-        campaign_id: String,
-        poll_interval: Option<Seconds>,
-        timeout: Option<Seconds>,
+        campaign_id: &Bound<'_, PyAny>,
+        poll_interval: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
         on_progress: Option<Py<PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let campaign_id = text("campaign_id", campaign_id)?;
+        let poll_interval = opt_seconds("poll_interval", poll_interval)?;
+        let timeout = opt_seconds("timeout", timeout)?;
         let poll_interval = check(py, duration("poll_interval", poll_interval))?;
         let timeout = check(py, duration("timeout", timeout))?;
         self.base.call(

@@ -5,7 +5,7 @@ use pyo3::types::PyDict;
 use zexa::{CreateContactList, ListMembership, ListParams};
 
 use super::{none, resource_common};
-use crate::arg::{count, Count};
+use crate::arg::*;
 use crate::call::Base;
 use crate::errors::check;
 use crate::page::Page;
@@ -44,10 +44,12 @@ impl ContactLists {
     fn create(
         &self,
         py: Python<'_>,
-        name: String,
-        description: Option<String>,
+        name: &Bound<'_, PyAny>,
+        description: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let name = text("name", name)?;
+        let description = opt_text("description", description)?;
         let mut request = CreateContactList::new(name);
         request.description = description;
         self.base.call(
@@ -63,10 +65,12 @@ impl ContactLists {
     fn list(
         &self,
         py: Python<'_>,
-        page: Option<Count>,
-        per_page: Option<Count>,
+        page: Option<&Bound<'_, PyAny>>,
+        per_page: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let page = opt_count("page", page)?;
+        let per_page = opt_count("per_page", per_page)?;
         let params = check(py, list_params(page, per_page))?;
         let shared = self.base.shared.clone();
         self.base.call(
@@ -82,10 +86,12 @@ impl ContactLists {
     fn add_contacts(
         &self,
         py: Python<'_>,
-        list_ids: Vec<String>,
-        contact_ids: Vec<String>,
+        list_ids: &Bound<'_, PyAny>,
+        contact_ids: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let list_ids = texts("list_ids", list_ids)?;
+        let contact_ids = texts("contact_ids", contact_ids)?;
         let membership = ListMembership::new(&list_ids, &contact_ids);
         self.base.call(
             py,
@@ -100,10 +106,12 @@ impl ContactLists {
     fn remove_contacts(
         &self,
         py: Python<'_>,
-        list_ids: Vec<String>,
-        contact_ids: Vec<String>,
+        list_ids: &Bound<'_, PyAny>,
+        contact_ids: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let list_ids = texts("list_ids", list_ids)?;
+        let contact_ids = texts("contact_ids", contact_ids)?;
         let membership = ListMembership::new(&list_ids, &contact_ids);
         self.base.call(
             py,
@@ -118,11 +126,14 @@ impl ContactLists {
     fn contacts(
         &self,
         py: Python<'_>,
-        list_id: String,
-        page: Option<Count>,
-        per_page: Option<Count>,
+        list_id: &Bound<'_, PyAny>,
+        page: Option<&Bound<'_, PyAny>>,
+        per_page: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let list_id = text("list_id", list_id)?;
+        let page = opt_count("page", page)?;
+        let per_page = opt_count("per_page", per_page)?;
         let params = check(py, list_params(page, per_page))?;
         let shared = self.base.shared.clone();
         self.base.call(

@@ -1,6 +1,5 @@
 //! `client.contacts` and `client.exports`.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use pyo3::exceptions::PyTypeError;
@@ -9,7 +8,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyMemoryView, PyString};
 use zexa::{CreateContact, CreateExport, ImportMapped, ImportVcard, ListContacts, UpdateContact};
 
 use super::{none, resource_common};
-use crate::arg::{channel, count, duration, Arg, Count, Seconds};
+use crate::arg::*;
 use crate::call::Base;
 use crate::errors::{check, invalid};
 use crate::page::Page;
@@ -41,13 +40,18 @@ impl Contacts {
     fn create(
         &self,
         py: Python<'_>,
-        name: String,
-        phone: String,
-        email: Option<String>,
-        lists: Option<Vec<String>>,
-        custom_fields: Option<BTreeMap<String, String>>,
+        name: &Bound<'_, PyAny>,
+        phone: &Bound<'_, PyAny>,
+        email: Option<&Bound<'_, PyAny>>,
+        lists: Option<&Bound<'_, PyAny>>,
+        custom_fields: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let name = text("name", name)?;
+        let phone = text("phone", phone)?;
+        let email = opt_text("email", email)?;
+        let lists = opt_texts("lists", lists)?;
+        let custom_fields = opt_text_map("custom_fields", custom_fields)?;
         let mut request = CreateContact::new(name, phone);
         request.email = email;
         request.lists = lists;
@@ -61,9 +65,10 @@ impl Contacts {
     fn get(
         &self,
         py: Python<'_>,
-        contact_id: String,
+        contact_id: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let contact_id = text("contact_id", contact_id)?;
         self.base
             .call(py, options, move |c| c.contacts().get(&contact_id), into_model)
     }
@@ -76,14 +81,20 @@ impl Contacts {
     fn update(
         &self,
         py: Python<'_>,
-        contact_id: String,
-        name: Arg<String>,
-        phone: Arg<String>,
-        email: Arg<String>,
-        lists: Arg<Vec<String>>,
-        custom_fields: Arg<BTreeMap<String, String>>,
+        contact_id: &Bound<'_, PyAny>,
+        name: Arg<Bound<'_, PyAny>>,
+        phone: Arg<Bound<'_, PyAny>>,
+        email: Arg<Bound<'_, PyAny>>,
+        lists: Arg<Bound<'_, PyAny>>,
+        custom_fields: Arg<Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let contact_id = text("contact_id", contact_id)?;
+        let name = name.map(|v| text("name", &v))?;
+        let phone = phone.map(|v| text("phone", &v))?;
+        let email = email.map(|v| text("email", &v))?;
+        let lists = lists.map(|v| texts("lists", &v))?;
+        let custom_fields = custom_fields.map(|v| text_map("custom_fields", &v))?;
         let changes = || -> zexa::Result<UpdateContact> {
             let mut changes = UpdateContact::new();
             changes.name = name.required("name")?;
@@ -115,9 +126,10 @@ impl Contacts {
     fn delete(
         &self,
         py: Python<'_>,
-        contact_id: String,
+        contact_id: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let contact_id = text("contact_id", contact_id)?;
         self.base
             .call(py, options, move |c| c.contacts().delete(&contact_id), none)
     }
@@ -127,9 +139,10 @@ impl Contacts {
     fn delete_many(
         &self,
         py: Python<'_>,
-        contact_ids: Vec<String>,
+        contact_ids: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let contact_ids = texts("contact_ids", contact_ids)?;
         self.base
             .call(py, options, move |c| c.contacts().delete_many(&contact_ids), none)
     }
@@ -141,17 +154,26 @@ impl Contacts {
     fn list(
         &self,
         py: Python<'_>,
-        list_id: Option<String>,
-        name: Option<String>,
-        phone: Option<String>,
-        email: Option<String>,
-        gender: Option<String>,
-        valid: Option<bool>,
-        channel: Option<String>,
-        page: Option<Count>,
-        per_page: Option<Count>,
+        list_id: Option<&Bound<'_, PyAny>>,
+        name: Option<&Bound<'_, PyAny>>,
+        phone: Option<&Bound<'_, PyAny>>,
+        email: Option<&Bound<'_, PyAny>>,
+        gender: Option<&Bound<'_, PyAny>>,
+        valid: Option<&Bound<'_, PyAny>>,
+        channel: Option<&Bound<'_, PyAny>>,
+        page: Option<&Bound<'_, PyAny>>,
+        per_page: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let list_id = opt_text("list_id", list_id)?;
+        let name = opt_text("name", name)?;
+        let phone = opt_text("phone", phone)?;
+        let email = opt_text("email", email)?;
+        let gender = opt_text("gender", gender)?;
+        let valid = opt_flag("valid", valid)?;
+        let channel = opt_text("channel", channel)?;
+        let page = opt_count("page", page)?;
+        let per_page = opt_count("per_page", per_page)?;
         let params = || -> zexa::Result<ListContacts> {
             let mut params = ListContacts::new();
             params.list_id = list_id;
@@ -182,9 +204,10 @@ impl Contacts {
         &self,
         py: Python<'_>,
         file: &Bound<'_, PyAny>,
-        filename: Option<String>,
+        filename: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let filename = opt_text("filename", filename)?;
         let file = FileArg::extract(file, filename)?;
         self.base
             .call(py, options, move |c| file.upload(c, false), into_model)
@@ -196,9 +219,10 @@ impl Contacts {
         &self,
         py: Python<'_>,
         file: &Bound<'_, PyAny>,
-        filename: Option<String>,
+        filename: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let filename = opt_text("filename", filename)?;
         let file = FileArg::extract(file, filename)?;
         self.base
             .call(py, options, move |c| file.upload(c, true), into_model)
@@ -210,11 +234,14 @@ impl Contacts {
     fn import_mapped(
         &self,
         py: Python<'_>,
-        upload_id: String,
-        mapping: BTreeMap<String, String>,
-        lists: Option<Vec<String>>,
+        upload_id: &Bound<'_, PyAny>,
+        mapping: &Bound<'_, PyAny>,
+        lists: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let upload_id = text("upload_id", upload_id)?;
+        let mapping = text_map("mapping", mapping)?;
+        let lists = opt_texts("lists", lists)?;
         let mut request = ImportMapped::new(upload_id, mapping);
         request.lists = lists;
         self.base.call(
@@ -230,10 +257,12 @@ impl Contacts {
     fn import_vcard(
         &self,
         py: Python<'_>,
-        upload_id: String,
-        lists: Option<Vec<String>>,
+        upload_id: &Bound<'_, PyAny>,
+        lists: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let upload_id = text("upload_id", upload_id)?;
+        let lists = opt_texts("lists", lists)?;
         let mut request = ImportVcard::new(upload_id);
         request.lists = lists;
         self.base.call(
@@ -250,10 +279,12 @@ impl Contacts {
     fn export(
         &self,
         py: Python<'_>,
-        list_id: Option<String>,
-        format: Option<String>,
+        list_id: Option<&Bound<'_, PyAny>>,
+        format: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let list_id = opt_text("list_id", list_id)?;
+        let format = opt_text("format", format)?;
         let mut request = CreateExport::new();
         request.list_id = list_id;
         request.format = format.map(zexa::ExportFormat::from);
@@ -342,9 +373,10 @@ impl Exports {
     fn get(
         &self,
         py: Python<'_>,
-        export_id: String,
+        export_id: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let export_id = text("export_id", export_id)?;
         self.base
             .call(py, options, move |c| c.exports().get(&export_id), into_model)
     }
@@ -356,11 +388,14 @@ impl Exports {
     fn wait(
         &self,
         py: Python<'_>,
-        export_id: String,
-        poll_interval: Option<Seconds>,
-        timeout: Option<Seconds>,
+        export_id: &Bound<'_, PyAny>,
+        poll_interval: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let export_id = text("export_id", export_id)?;
+        let poll_interval = opt_seconds("poll_interval", poll_interval)?;
+        let timeout = opt_seconds("timeout", timeout)?;
         let poll_interval = check(py, duration("poll_interval", poll_interval))?;
         let timeout = check(py, duration("timeout", timeout))?;
         self.base.call(

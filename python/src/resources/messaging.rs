@@ -6,7 +6,7 @@ use zexa::{CreateWebhook, SendMessage};
 
 use super::contact_lists::list_params;
 use super::resource_common;
-use crate::arg::{channel, count, event_type, Count};
+use crate::arg::*;
 use crate::call::Base;
 use crate::convert::py_to_value;
 use crate::errors::check;
@@ -41,14 +41,19 @@ impl Messages {
     fn send(
         &self,
         py: Python<'_>,
-        channel: String,
-        to: String,
-        sender_id: String,
-        body: Option<String>,
+        channel: &Bound<'_, PyAny>,
+        to: &Bound<'_, PyAny>,
+        sender_id: &Bound<'_, PyAny>,
+        body: Option<&Bound<'_, PyAny>>,
         template: Option<&Bound<'_, PyAny>>,
-        max_segments: Option<Count>,
+        max_segments: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let channel = text("channel", channel)?;
+        let to = text("to", to)?;
+        let sender_id = text("sender_id", sender_id)?;
+        let body = opt_text("body", body)?;
+        let max_segments = opt_count("max_segments", max_segments)?;
         let channel = check(py, self::channel("channel", &channel))?;
         let mut request = SendMessage::new(channel, to, sender_id);
         request.max_segments = check(py, count("max_segments", max_segments))?;
@@ -63,9 +68,10 @@ impl Messages {
     fn get(
         &self,
         py: Python<'_>,
-        message_id: String,
+        message_id: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let message_id = text("message_id", message_id)?;
         self.base
             .call(py, options, move |c| c.messages().get(&message_id), into_model)
     }
@@ -96,10 +102,12 @@ impl SenderIds {
     fn list(
         &self,
         py: Python<'_>,
-        page: Option<Count>,
-        per_page: Option<Count>,
+        page: Option<&Bound<'_, PyAny>>,
+        per_page: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let page = opt_count("page", page)?;
+        let per_page = opt_count("per_page", per_page)?;
         let params = check(py, list_params(page, per_page))?;
         let shared = self.base.shared.clone();
         self.base.call(
@@ -136,10 +144,12 @@ impl Webhooks {
     fn create(
         &self,
         py: Python<'_>,
-        url: String,
-        events: Vec<String>,
+        url: &Bound<'_, PyAny>,
+        events: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let url = text("url", url)?;
+        let events = texts("events", events)?;
         let events = check(
             py,
             events
