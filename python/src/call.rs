@@ -12,6 +12,7 @@ use pyo3::types::{PyBool, PyDict, PyMapping};
 
 use crate::arg::{opt_count, opt_seconds};
 use crate::errors::{check, zexa_error};
+use crate::pool::call_or_defer;
 
 /// The state every resource of one `zexa.Client` shares.
 pub struct Shared {
@@ -74,9 +75,9 @@ impl Base {
         }
     }
 
-    /// Runs `call` with the per-call `options` (GIL released, Ctrl-C heard, see `run.rs`) and
-    /// turns its value into Python with `convert`; in the raw view, wrapped in an
-    /// `APIResponse` whose `parse()` gives that value.
+    /// Runs `call` with the per-call `options` (GIL released, Ctrl-C heard, see `run.rs`; or
+    /// on a worker of `zexa.AsyncClient`, see `pool.rs`) and turns its value into Python with
+    /// `convert`; in the raw view, wrapped in an `APIResponse` whose `parse()` gives it.
     pub fn call<T, F, C>(
         &self,
         py: Python<'_>,
@@ -85,19 +86,23 @@ impl Base {
         convert: C,
     ) -> PyResult<Py<PyAny>>
     where
-        T: Send,
-        F: FnOnce(&zexa::Client) -> zexa::Result<T> + Send,
-        C: FnOnce(Python<'_>, T) -> PyResult<Py<PyAny>>,
+        T: Send + 'static,
+        F: FnOnce(&zexa::Client) -> zexa::Result<T> + Send + 'static,
+        C: FnOnce(Python<'_>, T) -> PyResult<Py<PyAny>> + Send + 'static,
     {
         let client = self.scoped(py, options)?;
         if !self.raw {
-            let value = crate::run::call(py, || call(&client))?;
-            return convert(py, value);
+            return call_or_defer(py, move || call(&client), convert);
         }
-        let response = crate::run::call(py, || client.with_response(call))?;
-        let (value, info) = response.into_parts();
-        let parsed = convert(py, value)?;
-        crate::raw::api_response(py, &info, parsed)
+        call_or_defer(
+            py,
+            move || client.with_response(call),
+            move |py, response: zexa::Response<T>| {
+                let (value, info) = response.into_parts();
+                let parsed = convert(py, value)?;
+                crate::raw::api_response(py, &info, parsed)
+            },
+        )
     }
 
     /// The client with the per-call options applied (the shared one when there are none).

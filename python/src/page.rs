@@ -63,7 +63,7 @@ impl<T: CoreModel> AnyPage for zexa::Page<T> {
 #[pyclass(frozen, module = "zexa")]
 pub struct Page {
     /// The core page, its items taken out (they are in `items`, as Python models).
-    inner: Box<dyn AnyPage>,
+    inner: Arc<dyn AnyPage>,
     items: Py<PyList>,
     shared: Arc<Shared>,
 }
@@ -81,12 +81,13 @@ impl Page {
     fn new(py: Python<'_>, shared: &Arc<Shared>, mut inner: Box<dyn AnyPage>) -> PyResult<Page> {
         let items = inner.take_models(py)?.unbind();
         Ok(Page {
-            inner,
+            inner: Arc::from(inner),
             items,
             shared: Arc::clone(shared),
         })
     }
 
+    /// The next page, fetched now (the iterators' way).
     fn fetch_next(&self, py: Python<'_>) -> PyResult<Option<Py<Page>>> {
         self.shared.client(py)?;
         let inner = &self.inner;
@@ -136,9 +137,20 @@ impl Page {
         self.inner.has_next_page()
     }
 
-    /// Fetches the next page (GIL released); `None` after the last.
-    fn next_page(&self, py: Python<'_>) -> PyResult<Option<Py<Page>>> {
-        self.fetch_next(py)
+    /// Fetches the next page (GIL released; on a worker for `zexa.AsyncClient`); `None`
+    /// after the last.
+    fn next_page(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.shared.client(py)?;
+        let inner = Arc::clone(&self.inner);
+        let shared = Arc::clone(&self.shared);
+        crate::pool::call_or_defer(
+            py,
+            move || inner.next_page(),
+            move |py, next| match next {
+                None => Ok(py.None()),
+                Some(next) => Ok(Py::new(py, Page::new(py, &shared, next)?)?.into_any()),
+            },
+        )
     }
 
     /// Every item from this page to the last, fetching later pages lazily.

@@ -1,21 +1,22 @@
-"""How ``zexa.AsyncClient`` runs the core's blocking calls: on a bounded pool of worker threads
-(each call releases the GIL while it waits on the network), so the event loop never blocks.
+"""How ``zexa.AsyncClient`` runs the core's blocking calls: on a bounded pool of native worker
+threads that never take the GIL, their results handed to the event loop through a socket it
+watches (``python/src/pool.rs``), so the loop never blocks and does every call's Python work.
 
-A cancelled task abandons its call at once: the call's ``CancelScope`` (a core cancel token
-bound to the worker thread) stops its waits and further attempts, a call still queued never
-starts, and ``zexa.CallCancelled`` says whether a request that can take effect was already
-out (``may_have_executed``). The loop never waits for the worker.
+A cancelled task abandons its call at once: the call's core cancel token stops its waits and
+further attempts, a call still queued never starts, and ``zexa.CallCancelled`` says whether a
+request that can take effect was already out (``may_have_executed``). The loop never waits
+for the worker.
 """
 
 from __future__ import annotations
 
 import asyncio
 import inspect
-from concurrent.futures import ThreadPoolExecutor
+import weakref
 from typing import Any, Awaitable, Callable, Optional, TypeVar, Union
 
 from ._exceptions import ZexaError
-from ._native import CancelScope
+from ._native import ResultChannel, WorkerPool
 
 __all__ = ["Runner", "CallCancelled"]
 
@@ -47,9 +48,10 @@ class CallCancelled(asyncio.CancelledError):
 
 
 class Runner:
-    """A pool of ``max_workers`` threads running calls for coroutines."""
+    """The worker threads (``_native.WorkerPool``) of an ``AsyncClient`` and the channel, per
+    event loop, through which their results come back."""
 
-    __slots__ = ("_executor", "_closed", "max_workers")
+    __slots__ = ("_pool", "_channels", "_closed")
 
     def __init__(self, max_workers: int) -> None:
         """A pool of at most ``max_workers`` threads (started as calls need them)."""
@@ -57,32 +59,49 @@ class Runner:
             raise TypeError(f"max_workers must be an int, not {type(max_workers).__name__}")
         if max_workers < 1:
             raise ValueError(f"max_workers must be at least 1, got {max_workers}")
-        self.max_workers = max_workers
+        self._pool = WorkerPool(max_workers)
+        self._channels: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, ResultChannel]" = weakref.WeakKeyDictionary()
         self._closed = False
-        self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="zexa-async")
+
+    @property
+    def max_workers(self) -> int:
+        """How many calls run at once, at most."""
+        return self._pool.max_workers
+
+    def _channel(self, loop: asyncio.AbstractEventLoop) -> ResultChannel:
+        """The channel of ``loop``, watched by it from the first call on."""
+        channel = self._channels.get(loop)
+        if channel is None:
+            channel = ResultChannel()
+            loop.add_reader(channel.fileno(), channel.drain)
+            self._channels[loop] = channel
+        return channel
 
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """``function(*args, **kwargs)`` on a worker thread; see the module for cancellation."""
+        """The resource method ``function(*args, **kwargs)``, its core call on a worker."""
         if self._closed:
             raise ZexaError("this zexa client is closed; create a new one")
-        scope = CancelScope()
-        work = self._executor.submit(scope.run, function, *args, **kwargs)
+        loop = asyncio.get_running_loop()
+        future: "asyncio.Future[T]" = loop.create_future()
+        ticket = self._pool.submit(self._channel(loop), future, function, args, kwargs)
         try:
-            return await asyncio.wrap_future(work)
+            return await future
         except asyncio.CancelledError:
-            # Cancelled while the worker runs (or before it started): stop it, never wait.
-            scope.cancel()
-            started = not work.cancel()
+            # Stop the call (a queued one never starts) and say what it did; never wait.
+            ticket.cancel()
             raise CallCancelled(
                 "the task awaiting this zexa call was cancelled; the call was abandoned",
-                may_have_executed=started and scope.may_have_executed,
-                attempts=scope.attempts,
+                may_have_executed=ticket.may_have_executed,
+                attempts=ticket.attempts,
             ) from None
 
     def close(self) -> None:
         """Starts no further call; calls already running finish on their own."""
         self._closed = True
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._pool.close()
+        for loop, channel in list(self._channels.items()):
+            if not loop.is_closed():
+                loop.remove_reader(channel.fileno())
 
 
 def on_loop(

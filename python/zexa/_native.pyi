@@ -1,5 +1,6 @@
 """Type stubs of ``zexa._native``, the compiled binding of the Rust core (private: use ``zexa``)."""
 
+import asyncio
 from datetime import datetime
 from typing import Any, Callable, Dict, Generic, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union, final, type_check_only
 
@@ -40,7 +41,9 @@ __all__ = [
     "Page",
     "Items",
     "Pages",
-    "CancelScope",
+    "WorkerPool",
+    "Ticket",
+    "ResultChannel",
     "Contacts",
     "Exports",
     "ContactLists",
@@ -194,20 +197,47 @@ class Pages(Generic[_M]):
     def __next__(self) -> Page[_M]: ...
 
 @final
-class CancelScope:
-    """A cancellation scope for one call made on a worker thread (``zexa.AsyncClient``)."""
+class WorkerPool:
+    """The worker threads of ``zexa.AsyncClient`` (native threads that never take the GIL)."""
 
-    def __new__(cls) -> CancelScope: ...
-    def run(self, function: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-        """Calls ``function(*args, **kwargs)`` with this scope bound to the calling thread."""
+    def __new__(cls, max_workers: int) -> WorkerPool: ...
+    @property
+    def max_workers(self) -> int:
+        """How many calls run at once, at most."""
+    def submit(
+        self,
+        channel: ResultChannel,
+        future: "asyncio.Future[Any]",
+        function: Callable[..., Any],
+        args: Tuple[Any, ...],
+        kwargs: Optional[Dict[str, Any]] = None,
+    ) -> Ticket:
+        """Calls the resource method ``function`` here and runs its core call on a worker; ``future`` gets the outcome."""
+    def close(self) -> None:
+        """Starts no further call."""
+
+@final
+class Ticket:
+    """One call's cancellation handle."""
+
     def cancel(self) -> None:
-        """Stops the call running in this scope (from any thread; never blocks)."""
+        """Stops the call (never blocks)."""
     @property
     def may_have_executed(self) -> bool:
         """Whether a request that can take effect was on the wire, or may have been processed."""
     @property
     def attempts(self) -> int:
-        """How many attempts have started in this scope."""
+        """How many attempts have started."""
+
+@final
+class ResultChannel:
+    """Where the workers leave the outcomes of one event loop's calls."""
+
+    def __new__(cls) -> ResultChannel: ...
+    def fileno(self) -> int:
+        """The socket to watch with ``loop.add_reader``."""
+    def drain(self) -> None:
+        """Resolves the futures of every finished call."""
 
 @final
 class NativeClient:
