@@ -60,8 +60,11 @@ def _method(sync_class: type, name: str) -> Callable[..., Coroutine[Any, Any, An
         if "on_progress" in kwargs:
             # Called from the worker thread, run on this loop (and awaited if async).
             kwargs["on_progress"] = optional_on_loop(asyncio.get_running_loop(), kwargs["on_progress"])
-        result = await self._runner.run(getattr(self._sync, name), *args, **kwargs)
-        return _asyncify(result, self._runner)
+        result: object = await self._runner.run(getattr(self._sync, name), *args, **kwargs)
+        kind = type(result)
+        if kind is _native.Page or kind is APIResponse:  # the cheap test of most calls
+            return _asyncify(result, self._runner)
+        return result
 
     method.__name__ = name
     method.__qualname__ = f"Async{sync_class.__name__}.{name}"

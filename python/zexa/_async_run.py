@@ -51,7 +51,7 @@ class Runner:
     """The worker threads (``_native.WorkerPool``) of an ``AsyncClient`` and the channel, per
     event loop, through which their results come back."""
 
-    __slots__ = ("_pool", "_channels", "_closed")
+    __slots__ = ("_pool", "_channels", "_closed", "_last")
 
     def __init__(self, max_workers: int) -> None:
         """A pool of at most ``max_workers`` threads (started as calls need them)."""
@@ -62,6 +62,8 @@ class Runner:
         self._pool = WorkerPool(max_workers)
         self._channels: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, ResultChannel]" = weakref.WeakKeyDictionary()
         self._closed = False
+        # The last loop's channel: the lookup of almost every call.
+        self._last: "tuple[Optional[asyncio.AbstractEventLoop], Optional[ResultChannel]]" = (None, None)
 
     @property
     def max_workers(self) -> int:
@@ -70,11 +72,15 @@ class Runner:
 
     def _channel(self, loop: asyncio.AbstractEventLoop) -> ResultChannel:
         """The channel of ``loop``, watched by it from the first call on."""
+        last_loop, last_channel = self._last
+        if last_loop is loop and last_channel is not None:
+            return last_channel
         channel = self._channels.get(loop)
         if channel is None:
             channel = ResultChannel()
             loop.add_reader(channel.fileno(), channel.drain)
             self._channels[loop] = channel
+        self._last = (loop, channel)
         return channel
 
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -99,6 +105,7 @@ class Runner:
         """Starts no further call; calls already running finish on their own."""
         self._closed = True
         self._pool.close()
+        self._last = (None, None)
         for loop, channel in list(self._channels.items()):
             if not loop.is_closed():
                 loop.remove_reader(channel.fileno())
