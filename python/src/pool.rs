@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
@@ -81,7 +82,8 @@ struct PoolState {
     sender: Option<Sender<Job>>,
     receiver: Arc<Mutex<Receiver<Job>>>,
     started: usize,
-    busy: Arc<std::sync::atomic::AtomicUsize>,
+    /// Jobs submitted and not finished yet (queued or running).
+    outstanding: Arc<AtomicUsize>,
 }
 
 #[pymethods]
@@ -100,7 +102,7 @@ impl WorkerPool {
                 sender: Some(sender),
                 receiver: Arc::new(Mutex::new(receiver)),
                 started: 0,
-                busy: Arc::default(),
+                outstanding: Arc::default(),
             }),
         })
     }
@@ -144,18 +146,20 @@ impl WorkerPool {
                 "this zexa client is closed; create a new one",
             ));
         };
-        sender
-            .send(job)
-            .map_err(|_| PyRuntimeError::new_err("zexa: the worker pool has stopped"))?;
-        // A new worker while every started one is busy, up to the bound.
-        let busy = state.busy.load(std::sync::atomic::Ordering::SeqCst);
-        if busy >= state.started && state.started < self.max_workers {
+        // Counted before it is queued: a worker may finish it (and count it off) at once.
+        let outstanding = state.outstanding.fetch_add(1, Ordering::SeqCst) + 1;
+        if sender.send(job).is_err() {
+            state.outstanding.fetch_sub(1, Ordering::SeqCst);
+            return Err(PyRuntimeError::new_err("zexa: the worker pool has stopped"));
+        }
+        // A new worker whenever more jobs are out than workers, up to the bound.
+        if outstanding > state.started && state.started < self.max_workers {
             state.started += 1;
             let receiver = Arc::clone(&state.receiver);
-            let busy = Arc::clone(&state.busy);
+            let outstanding = Arc::clone(&state.outstanding);
             std::thread::Builder::new()
                 .name("zexa-async".into())
-                .spawn(move || work_loop(&receiver, &busy))
+                .spawn(move || work_loop(&receiver, &outstanding))
                 .map_err(|e| PyRuntimeError::new_err(format!("zexa: cannot start a worker thread: {e}")))?;
         }
         Ok(Ticket { token })
@@ -168,13 +172,12 @@ impl WorkerPool {
 }
 
 /// A worker: runs jobs until the pool is closed.
-fn work_loop(receiver: &Mutex<Receiver<Job>>, busy: &std::sync::atomic::AtomicUsize) {
+fn work_loop(receiver: &Mutex<Receiver<Job>>, outstanding: &AtomicUsize) {
     loop {
         let job = match receiver.lock().unwrap_or_else(|e| e.into_inner()).recv() {
             Ok(job) => job,
             Err(_) => return,
         };
-        busy.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let Job {
             work,
             token,
@@ -188,7 +191,7 @@ fn work_loop(receiver: &Mutex<Receiver<Job>>, busy: &std::sync::atomic::AtomicUs
             token.run(work)
         };
         channel.done(future, finish);
-        busy.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        outstanding.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

@@ -218,3 +218,23 @@ def test_async_signatures_follow_the_sync_resources() -> None:
             assert asyncio.iscoroutinefunction(getattr(async_class, method)), method
 
 
+
+
+def test_a_burst_of_calls_runs_on_as_many_workers() -> None:
+    """64 calls submitted at once are all on the wire together (one worker each), not queued
+    behind one another: the silent server sees every request while none has an answer."""
+    server = silent_server()
+
+    async def main() -> None:
+        client = zexa.AsyncClient("zx_test", base_url=server.base_url, max_retries=0, timeout=120, max_workers=64)
+        tasks = [asyncio.ensure_future(client.contacts.get(f"cnt_{i}")) for i in range(64)]
+        await until(lambda: server.count == 64, "64 requests at once")
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await client.aclose()
+
+    try:
+        run(main)
+    finally:
+        server.close()
