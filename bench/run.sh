@@ -37,7 +37,7 @@ export CARGO_TERM_COLOR=never
 
 QUICK=0
 ONLY=""
-SECTIONS="latency concurrency paginate create import memory slowlink"
+SECTIONS="latency concurrency paginate create import memory slowlink bulk"
 usage() { echo "usage: bash bench/run.sh [--quick] [--only SECTION]   (SECTION: ${SECTIONS// /, })" >&2; exit 2; }
 while (($#)); do
   case "$1" in
@@ -104,6 +104,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 step "build (release: bench, sandbox, ffi)"
 if [[ $ONLY == slowlink ]]; then
   cargo build --release -p zexa-bench --bin slowlink
+elif [[ $ONLY == bulk ]]; then
+  cargo build --release -p zexa-bench --bin bulk
 else
   cargo build --release -p zexa-bench -p zexa-sandbox
 fi
@@ -124,6 +126,32 @@ elif cargo build --release -p zexa-ffi; then
   fi
 else
   warn "zexa-ffi does not build: the C rows are n/a"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 8. Bulk sends: the bench embeds its own sandboxes (50 ms latency; then a 100/s rate limit)
+# and prints its section of RESULTS.md, which replaces the one there.
+BULK_N=2000 BULK_SERIAL_N=200
+if ((QUICK)); then BULK_N=200 BULK_SERIAL_N=40; fi
+bulk_report() {
+  python3 - "$OUT/bulk.md" "$1" <<'PY'
+import sys
+sys.path.insert(0, "bench")
+from report import replace_block
+block = open(sys.argv[1]).read().strip()
+doc = replace_block(sys.argv[2], block, "bulk")
+open(sys.argv[2], "w").write(doc)
+PY
+}
+if want bulk; then
+  step "8. bulk sends: send_many vs one by one ($BULK_N messages, 50 ms sandbox; 100/s rate limit)"
+  "$REL/bulk" --n "$BULK_N" --serial-n "$BULK_SERIAL_N" | tee "$OUT/bulk.md"
+fi
+if [[ $ONLY == bulk ]]; then
+  step "report (bulk section only)"
+  if ((QUICK)); then bulk_report "$OUT/RESULTS-quick.md"; else bulk_report "$BENCH/RESULTS.md"; fi
+  step "done"
+  exit 0
 fi
 
 step "tools (nginx, wrk)"
@@ -544,4 +572,5 @@ if ((QUICK)); then MODE=quick REPORT=$OUT/RESULTS-quick.md; fi
 python3 "$BENCH/report.py" --results "$RESULTS" --out "$REPORT" --mode "$MODE" \
   --python "$PY" --nginx "$NGINX" ${ONLY:+--only "$ONLY"}
 if want slowlink; then slowlink_report "$REPORT" >/dev/null; fi
+if want bulk; then bulk_report "$REPORT"; fi
 step "done: ${REPORT#"$ROOT"/}"

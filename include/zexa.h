@@ -1,21 +1,37 @@
 /*
- * zexa.h: the C API of the Zexa SDK (libzexa).
+ * zexa.h: the C API of the Zexa SDK (libzexa). C99 or later; C++ users may prefer zexa.hpp.
  *
  * Conventions:
- * - Every fallible function returns a zexa_status (ZEXA_OK == 0) and writes its result
- *   through an out-pointer, which is set to NULL on failure.
+ * - Every fallible function returns a ZexaStatus (ZEXA_OK == 0) and writes its result
+ *   through an out-pointer, which is set to NULL on failure. Each one's documentation lists
+ *   the statuses it returns; "the API statuses" means ZEXA_INVALID_REQUEST, ZEXA_UNAUTHORIZED,
+ *   ZEXA_NOT_FOUND, ZEXA_CONFLICT, ZEXA_VALIDATION_ERROR, ZEXA_INSUFFICIENT_CREDITS,
+ *   ZEXA_RATE_LIMITED, ZEXA_SERVER_ERROR, ZEXA_API_ERROR (an answer of the server) and
+ *   ZEXA_TRANSPORT_ERROR, ZEXA_TIMEOUT, ZEXA_DECODE_ERROR (no usable answer). Any function
+ *   may also return ZEXA_INTERNAL_ERROR (a library bug, caught).
  * - After a failure, zexa_last_error_*() describe THAT failure: the record is thread-local,
- *   cleared at the start of every function returning zexa_status, and the strings it returns
- *   stay valid until the next such call on the same thread. Never free them.
- * - Every pointer the library returns has exactly one _free function; _free(NULL) is a no-op.
+ *   set by every function returning ZexaStatus (cleared on success), and the strings it
+ *   returns stay valid until the next such call on the same thread. Never free them. Calls
+ *   made from inside a callback do not change what the outer call reports.
+ * - What the library returns is freed only by its own zexa_*_free function, exactly as
+ *   documented (never free(), never the _free of another type). Every _free ignores NULL.
  *   Strings inside a result struct are owned by it and freed with it.
+ * - What is detected: the library keeps a registry of what it handed out and not yet freed.
+ *   A handle (ZexaClient*, builder, iterator) that is not a live one of the expected type
+ *   (never created, such as (ZexaClient*)0x10; of another type; already freed) gives
+ *   ZEXA_INVALID_ARGUMENT and is never dereferenced. A _free of such a pointer, or a second
+ *   _free of a result, handle or string, does nothing. Not detectable: a freed pointer whose
+ *   address the library has since handed out again for a new object of the same type (that
+ *   is the new object), and pointers into memory that is not what the caller claims (a
+ *   string that is not NUL-terminated, a struct argument shorter than its struct_size).
  * - String arguments are NUL-terminated UTF-8 and are copied. NULL where a value is required,
  *   or invalid UTF-8, returns ZEXA_INVALID_ARGUMENT; nothing is sent.
+ * - Structs the caller fills start with struct_size: initialise them with ZEXA_STRUCT_INIT
+ *   (ZexaCreateContact req = ZEXA_STRUCT_INIT(ZexaCreateContact);). Result structs are only
+ *   made by the library and may gain fields at their end; lists of structs are arrays of
+ *   pointers (page->items[i]->id). Booleans that may be absent are ZexaTristate. See ffi/ABI.md.
  * - A ZexaClient may be used from several threads at once. Iterators and builders may not.
- * - No panic unwinds into the caller: a library bug returns ZEXA_INTERNAL_ERROR.
- * - Handles are tagged: a pointer that is not a live handle of the expected type (never
- *   created, a handle of another type, most freed ones) gives ZEXA_INVALID_ARGUMENT and its
- *   _free ignores it. Using a freed handle is still a bug: its memory may have been reused.
+ * - No panic unwinds into the caller, and callbacks must not unwind into the library.
  */
 
 #ifndef ZEXA_H
@@ -27,45 +43,47 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/**
- * How often `zexa_campaigns_wait` polls when `poll_interval_ms` is 0.
- */
-#define ZEXA_DEFAULT_POLL_INTERVAL_MS 2000
+/** The version of this header (the library's is zexa_version() / zexa_version_number()). */
+#define ZEXA_VERSION_MAJOR 0
+#define ZEXA_VERSION_MINOR 1
+#define ZEXA_VERSION_PATCH 0
+/** MAJOR * 1000000 + MINOR * 1000 + PATCH: compare with zexa_version_number(). */
+#define ZEXA_VERSION_NUMBER (ZEXA_VERSION_MAJOR * 1000000 + ZEXA_VERSION_MINOR * 1000 + ZEXA_VERSION_PATCH)
+/** "MAJOR.MINOR.PATCH". */
+#define ZEXA_VERSION_STRING "0.1.0"
 
 /**
- * `ZexaListContacts.valid`: no filter on validity.
+ * A struct the caller fills, with its struct_size set and every other field zero ("not
+ * given"): ZexaCreateContact req = ZEXA_STRUCT_INIT(ZexaCreateContact);
  */
-#define ZEXA_VALID_ANY 0
+#ifdef __cplusplus
+template <typename T> inline T ZexaStructInit() {
+  T value{};
+  value.struct_size = sizeof(T);
+  return value;
+}
+#define ZEXA_STRUCT_INIT(type) ZexaStructInit<type>()
+#else
+#define ZEXA_STRUCT_INIT(type) { .struct_size = sizeof(type) }
+#endif // __cplusplus
 
 /**
- * `ZexaListContacts.valid`: only contacts whose number is valid.
+ * The outcome of every fallible zexa_ function. ZEXA_OK is 0; every other value is a
+ * failure whose details are read with the zexa_last_error_* functions on the same thread.
+ * Values are never renumbered; new ones may be added: treat an unknown one as a failure.
  */
-#define ZEXA_VALID_ONLY 1
-
-/**
- * `ZexaListContacts.valid`: only contacts whose number is not valid.
- */
-#define ZEXA_VALID_NOT 2
-
-/**
- * The outcome of every fallible `zexa_` function.
- *
- * `ZEXA_OK` is 0; every other value is a failure whose details are readable with the
- * `zexa_last_error_*` functions on the same thread. The API-error values follow the core's
- * error classification one to one. New values may be added: treat an unknown one as a failure.
- */
-enum zexa_status
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+enum ZexaStatus
+#ifdef __cplusplus
   : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
  {
   /**
    * Success.
    */
   ZEXA_OK = 0,
   /**
-   * The core refused the input before sending anything (bad phone, empty name, per_page out
-   * of range...). `zexa_last_error_field()` names the field.
+   * The core refused the input before sending anything (bad phone, empty name,
+   * per_page out of range...). `zexa_last_error_field()` names the field.
    */
   ZEXA_INVALID_INPUT = 1,
   /**
@@ -109,7 +127,7 @@ enum zexa_status
    */
   ZEXA_TRANSPORT_ERROR = 11,
   /**
-   * The call (or a campaign wait) did not finish in time.
+   * The call (or a wait) did not finish in time.
    */
   ZEXA_TIMEOUT = 12,
   /**
@@ -117,22 +135,31 @@ enum zexa_status
    */
   ZEXA_DECODE_ERROR = 13,
   /**
-   * A C argument is unusable: NULL where a value is required, a string that is not UTF-8,
-   * a JSON argument that does not parse. Nothing was sent.
+   * A C argument is unusable: NULL where a value is required, a string that is not
+   * UTF-8, a JSON argument that does not parse, a handle that is not a live one of
+   * its type, a struct whose `struct_size` is wrong. Nothing was sent.
    */
   ZEXA_INVALID_ARGUMENT = 14,
   /**
    * A bug in the library (a caught panic). Nothing unwound into the caller.
    */
   ZEXA_INTERNAL_ERROR = 15,
+  /**
+   * The caller stopped the call: a progress callback returned non-zero, or a
+   * callback writer refused the data. `zexa_last_error_may_have_executed()` says
+   * whether a request that takes effect had been sent.
+   */
+  ZEXA_CANCELLED = 16,
+  /**
+   * Writing what the library read failed (the file descriptor of
+   * `zexa_exports_download_to_fd`). Nothing more is read.
+   */
+  ZEXA_IO_ERROR = 17,
 };
 #ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum zexa_status zexa_status;
-#else
-typedef uint32_t zexa_status;
-#endif // __STDC_VERSION__ >= 202311L
+typedef uint32_t ZexaStatus;
 #endif // __cplusplus
+
 
 /**
  * The level of a log record, most severe first. `zexa_set_log_callback` delivers the records
@@ -175,7 +202,7 @@ typedef uint32_t ZexaLogLevel;
 /**
  * The encoding of an SMS.
  */
-enum zexa_sms_encoding
+enum ZexaSmsEncoding
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -191,9 +218,9 @@ enum zexa_sms_encoding
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum zexa_sms_encoding zexa_sms_encoding;
+typedef enum ZexaSmsEncoding ZexaSmsEncoding;
 #else
-typedef uint32_t zexa_sms_encoding;
+typedef uint32_t ZexaSmsEncoding;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -229,6 +256,12 @@ typedef struct ZexaContactIter ZexaContactIter;
 typedef struct ZexaContactListIter ZexaContactListIter;
 
 /**
+ * Per-call settings being gathered (opaque). Not thread-safe: configure it from one thread.
+ * Free it with `zexa_request_options_free`; clients derived from it are not affected.
+ */
+typedef struct ZexaRequestOptions ZexaRequestOptions;
+
+/**
  * An iterator over every sender ID (opaque). Free it with `zexa_sender_id_iter_free`.
  */
 typedef struct ZexaSenderIdIter ZexaSenderIdIter;
@@ -238,6 +271,11 @@ typedef struct ZexaSenderIdIter ZexaSenderIdIter;
  * of `body` or `template_json`.
  */
 typedef struct ZexaCreateCampaign {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
   /**
    * Internal name.
    */
@@ -335,6 +373,11 @@ typedef struct ZexaCampaign {
  */
 typedef struct ZexaListParams {
   /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
+  /**
    * Page number from 1; 0 means the first page.
    */
   uint32_t page;
@@ -345,14 +388,13 @@ typedef struct ZexaListParams {
 } ZexaListParams;
 
 /**
- * One page of a list endpoint: `count` items, and where the page sits in the whole list.
- * The page owns its items; free it with the `_page_free` function of its type.
+ * One page of campaigns, as `ZexaContactPage`; free it with `zexa_campaign_page_free`.
  */
-typedef struct ZexaPage_ZexaCampaign {
+typedef struct ZexaCampaignPage {
   /**
    * The items of this page (NULL when `count` is 0).
    */
-  const struct ZexaCampaign *items;
+  const struct ZexaCampaign *const *items;
   /**
    * Number of `items`.
    */
@@ -369,24 +411,29 @@ typedef struct ZexaPage_ZexaCampaign {
    * The page size.
    */
   uint32_t per_page;
-} ZexaPage_ZexaCampaign;
-
-/**
- * A page of campaigns.
- */
-typedef struct ZexaPage_ZexaCampaign ZexaCampaignPage;
+} ZexaCampaignPage;
 
 /**
  * Called by `zexa_campaigns_wait` after every poll with the campaign as it is now (valid only
- * during the call: copy what you keep) and the caller's `userdata`. It runs on the thread
- * that called `zexa_campaigns_wait`, and must not unwind (no C++ exception, no longjmp).
+ * during the call: copy what you keep) and the caller's `userdata`. Returns 0 to keep
+ * waiting, non-zero to stop the wait at once with `ZEXA_CANCELLED`.
+ *
+ * It runs on the thread that called `zexa_campaigns_wait` and may call the library (what
+ * those calls leave in the last error is replaced by the wait's own outcome). It must not
+ * unwind (no C++ exception, no longjmp): `zexa.hpp` catches exceptions in its callbacks and
+ * rethrows them from `wait`.
  */
-typedef void (*ZexaCampaignProgressFn)(const struct ZexaCampaign *campaign, void *userdata);
+typedef int (*ZexaCampaignProgressFn)(const struct ZexaCampaign *campaign, void *userdata);
 
 /**
  * A new contact list: `name` required, `description` may be NULL.
  */
 typedef struct ZexaCreateContactList {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
   /**
    * Name of the list.
    */
@@ -428,14 +475,13 @@ typedef struct ZexaContactList {
 } ZexaContactList;
 
 /**
- * One page of a list endpoint: `count` items, and where the page sits in the whole list.
- * The page owns its items; free it with the `_page_free` function of its type.
+ * One page of contact lists, as `ZexaContactPage`; free it with `zexa_contact_list_page_free`.
  */
-typedef struct ZexaPage_ZexaContactList {
+typedef struct ZexaContactListPage {
   /**
    * The items of this page (NULL when `count` is 0).
    */
-  const struct ZexaContactList *items;
+  const struct ZexaContactList *const *items;
   /**
    * Number of `items`.
    */
@@ -452,12 +498,12 @@ typedef struct ZexaPage_ZexaContactList {
    * The page size.
    */
   uint32_t per_page;
-} ZexaPage_ZexaContactList;
+} ZexaContactListPage;
 
 /**
- * A page of contact lists.
+ * An optional boolean: `ZEXA_TRISTATE_UNSET` (0), `ZEXA_TRISTATE_TRUE` or `ZEXA_TRISTATE_FALSE`.
  */
-typedef struct ZexaPage_ZexaContactList ZexaContactListPage;
+typedef int32_t ZexaTristate;
 
 /**
  * A contact. Every pointer is owned by the struct (freed with `zexa_contact_free`, or with
@@ -505,9 +551,9 @@ typedef struct ZexaContact {
    */
   const char *gender;
   /**
-   * Whether the number is valid for delivery: 1 yes, 0 no, -1 unknown.
+   * Whether the number is valid for delivery (`ZEXA_TRISTATE_UNSET` when the API did not say).
    */
-  int32_t valid;
+  ZexaTristate valid;
   /**
    * Creation time, ISO 8601 UTC.
    */
@@ -519,14 +565,14 @@ typedef struct ZexaContact {
 } ZexaContact;
 
 /**
- * One page of a list endpoint: `count` items, and where the page sits in the whole list.
- * The page owns its items; free it with the `_page_free` function of its type.
+ * One page of contacts: `count` items, and where the page sits in the whole list. The page
+ * owns its items; free it with `zexa_contact_page_free`.
  */
-typedef struct ZexaPage_ZexaContact {
+typedef struct ZexaContactPage {
   /**
-   * The items of this page (NULL when `count` is 0).
+   * The items of this page (NULL when `count` is 0): `items[i]->id`.
    */
-  const struct ZexaContact *items;
+  const struct ZexaContact *const *items;
   /**
    * Number of `items`.
    */
@@ -543,18 +589,18 @@ typedef struct ZexaPage_ZexaContact {
    * The page size.
    */
   uint32_t per_page;
-} ZexaPage_ZexaContact;
-
-/**
- * A page of contacts.
- */
-typedef struct ZexaPage_ZexaContact ZexaContactPage;
+} ZexaContactPage;
 
 /**
  * A new contact. `name` and `phone` (E.164) are required; every other pointer may be NULL.
  * The library copies what it needs during the call.
  */
 typedef struct ZexaCreateContact {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
   /**
    * Full name.
    */
@@ -595,6 +641,11 @@ typedef struct ZexaCreateContact {
  */
 typedef struct ZexaUpdateContact {
   /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
+  /**
    * New name, or NULL.
    */
   const char *name;
@@ -626,13 +677,27 @@ typedef struct ZexaUpdateContact {
    * Number of custom fields.
    */
   size_t custom_fields_len;
+  /**
+   * `true`: remove the email (sent as `null`); `email` must then be NULL.
+   */
+  bool clear_email;
+  /**
+   * `true`: remove every custom field (sent as `null`); the custom field arrays must then
+   * be NULL.
+   */
+  bool clear_custom_fields;
 } ZexaUpdateContact;
 
 /**
- * Filters and paging of a contact search. Zero-initialise it (`ZexaListContacts f = {0};`)
- * for no filter, page 1 and the default size; NULL strings are no filter.
+ * Filters and paging of a contact search. `ZEXA_STRUCT_INIT(ZexaListContacts)` is no filter,
+ * page 1 and the default size; NULL strings are no filter.
  */
 typedef struct ZexaListContacts {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
   /**
    * Only members of this list.
    */
@@ -654,9 +719,10 @@ typedef struct ZexaListContacts {
    */
   const char *gender;
   /**
-   * `ZEXA_VALID_ANY` (0), `ZEXA_VALID_ONLY` or `ZEXA_VALID_NOT`.
+   * `ZEXA_TRISTATE_TRUE`: only valid numbers; `ZEXA_TRISTATE_FALSE`: only invalid ones;
+   * `ZEXA_TRISTATE_UNSET` (0): no filter.
    */
-  int32_t valid;
+  ZexaTristate valid;
   /**
    * Only contacts reachable on this channel (`sms`, `email`...).
    */
@@ -670,6 +736,81 @@ typedef struct ZexaListContacts {
    */
   uint32_t per_page;
 } ZexaListContacts;
+
+/**
+ * The account's credit balance. Freed with `zexa_credits_free`.
+ */
+typedef struct ZexaCredits {
+  /**
+   * Credits left.
+   */
+  double balance;
+  /**
+   * Currency code, e.g. `AOA`.
+   */
+  const char *currency;
+  /**
+   * Fields this version does not model, as a JSON object string.
+   */
+  const char *extra_json;
+} ZexaCredits;
+
+/**
+ * A contact export: every field may be NULL (all contacts, CSV).
+ */
+typedef struct ZexaCreateExport {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
+  /**
+   * Only this list's contacts, or NULL.
+   */
+  const char *list_id;
+  /**
+   * File format, or NULL for `csv`.
+   */
+  const char *format;
+} ZexaCreateExport;
+
+/**
+ * An asynchronous contact export. Owned as described for `ZexaContact`; freed with
+ * `zexa_export_free`.
+ */
+typedef struct ZexaExport {
+  /**
+   * `exp_...`
+   */
+  const char *id;
+  /**
+   * `pending`, `processing`, `completed`, `failed`, or a newer value.
+   */
+  const char *status;
+  /**
+   * Where to download the file once completed, or NULL.
+   */
+  const char *download_url;
+  /**
+   * Creation time, ISO 8601 UTC.
+   */
+  const char *created_at;
+  /**
+   * Whether `status` is final, as the core decides.
+   */
+  bool is_final;
+  /**
+   * Fields this version does not model, as a JSON object string.
+   */
+  const char *extra_json;
+} ZexaExport;
+
+/**
+ * Receives the bytes of a download, in order: `len` bytes at `data` (valid only during the
+ * call), and the caller's `userdata`. Returns 0 to go on, non-zero to stop the download with
+ * `ZEXA_CANCELLED`. Runs on the calling thread; must not unwind.
+ */
+typedef int (*ZexaWriteFn)(const uint8_t *data, size_t len, void *userdata);
 
 /**
  * An array of strings (one row of an upload preview).
@@ -705,7 +846,7 @@ typedef struct ZexaUploadPreview {
   /**
    * The first rows of the file, one string per column.
    */
-  const struct ZexaStrings *rows;
+  const struct ZexaStrings *const *rows;
   /**
    * Number of `rows`.
    */
@@ -725,6 +866,11 @@ typedef struct ZexaUploadPreview {
  * (`columns[i]` maps to `fields[i]`: `name`, `phone`, `email`, `gender` or `custom:<key>`).
  */
 typedef struct ZexaImportMapped {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
   /**
    * From `ZexaUploadPreview.upload_id`.
    */
@@ -788,7 +934,7 @@ typedef struct ZexaImportResult {
   /**
    * Why rows were skipped.
    */
-  const struct ZexaImportRowError *errors;
+  const struct ZexaImportRowError *const *errors;
   /**
    * Number of `errors`.
    */
@@ -803,6 +949,11 @@ typedef struct ZexaImportResult {
  * Imports an uploaded vCard file.
  */
 typedef struct ZexaImportVcard {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
   /**
    * From `ZexaUploadPreview.upload_id`.
    */
@@ -831,6 +982,11 @@ typedef void (*ZexaLogCallback)(ZexaLogLevel level,
  * A single message: `channel`, `to` and `from` required, and `body` or `template_json`.
  */
 typedef struct ZexaSendMessage {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
   /**
    * `sms`, `whatsapp`, `telegram`, `email` or `slack`.
    */
@@ -933,14 +1089,13 @@ typedef struct ZexaSenderId {
 } ZexaSenderId;
 
 /**
- * One page of a list endpoint: `count` items, and where the page sits in the whole list.
- * The page owns its items; free it with the `_page_free` function of its type.
+ * One page of sender IDs, as `ZexaContactPage`; free it with `zexa_sender_id_page_free`.
  */
-typedef struct ZexaPage_ZexaSenderId {
+typedef struct ZexaSenderIdPage {
   /**
    * The items of this page (NULL when `count` is 0).
    */
-  const struct ZexaSenderId *items;
+  const struct ZexaSenderId *const *items;
   /**
    * Number of `items`.
    */
@@ -957,18 +1112,143 @@ typedef struct ZexaPage_ZexaSenderId {
    * The page size.
    */
   uint32_t per_page;
-} ZexaPage_ZexaSenderId;
+} ZexaSenderIdPage;
 
 /**
- * A page of sender IDs.
+ * A user-perceived character (one or more code points) that GSM-7 cannot carry.
  */
-typedef struct ZexaPage_ZexaSenderId ZexaSenderIdPage;
+typedef struct ZexaSmsCharacter {
+  /**
+   * The character, as UTF-8.
+   */
+  const char *character;
+  /**
+   * Where it starts in the text, in bytes.
+   */
+  size_t byte_offset;
+  /**
+   * Where it starts in the text, in Unicode code points.
+   */
+  size_t char_index;
+} ZexaSmsCharacter;
+
+/**
+ * How an SMS body is encoded and into how many billed segments it is split. Owned as described
+ * for `ZexaContact`; freed with `zexa_sms_segments_free` (or with the struct holding it).
+ */
+typedef struct ZexaSmsSegments {
+  /**
+   * GSM-7, or UCS-2 when a character is outside the GSM 03.38 tables.
+   */
+  ZexaSmsEncoding encoding;
+  /**
+   * `"GSM-7"` or `"UCS-2"`.
+   */
+  const char *encoding_name;
+  /**
+   * Segments the text is sent (and billed) in; 0 for an empty text.
+   */
+  uint32_t segments;
+  /**
+   * GSM-7 septets (an extension-table character counts 2) or UTF-16 units.
+   */
+  size_t units;
+  /**
+   * Units a segment holds: 160 or 70 for a single SMS, 153 or 67 once split.
+   */
+  uint32_t per_segment;
+  /**
+   * The characters that made the text UCS-2, in order (NULL when there are none).
+   */
+  const struct ZexaSmsCharacter *const *unicode_characters;
+  /**
+   * Number of `unicode_characters`.
+   */
+  size_t unicode_characters_len;
+} ZexaSmsSegments;
+
+/**
+ * One change made by `zexa_sms_smart_encode`.
+ */
+typedef struct ZexaSmsReplacement {
+  /**
+   * What the text had.
+   */
+  const char *original;
+  /**
+   * What it became (may be empty: a zero-width character is dropped).
+   */
+  const char *replacement;
+  /**
+   * Where `original` starts in the original text, in bytes.
+   */
+  size_t byte_offset;
+  /**
+   * Where `original` starts in the original text, in Unicode code points.
+   */
+  size_t char_index;
+} ZexaSmsReplacement;
+
+/**
+ * The result of `zexa_sms_smart_encode`; freed with `zexa_sms_smart_encoded_free`.
+ */
+typedef struct ZexaSmsSmartEncoded {
+  /**
+   * The text with the replacements made.
+   */
+  const char *text;
+  /**
+   * Every change, in order (NULL when there are none).
+   */
+  const struct ZexaSmsReplacement *const *replacements;
+  /**
+   * Number of `replacements`.
+   */
+  size_t replacements_len;
+} ZexaSmsSmartEncoded;
+
+/**
+ * What a campaign would use, computed without creating it; freed with
+ * `zexa_campaign_preview_free`.
+ */
+typedef struct ZexaCampaignPreview {
+  /**
+   * The audience (`lst_...`).
+   */
+  const char *contact_list_id;
+  /**
+   * The channel it would send on.
+   */
+  const char *channel;
+  /**
+   * Contacts in the list now (one message each).
+   */
+  uint64_t recipients;
+  /**
+   * For SMS: the body's encoding and segments; NULL on other channels. Owned by the preview.
+   */
+  const struct ZexaSmsSegments *sms;
+  /**
+   * For SMS: segments per message; -1 on other channels.
+   */
+  int64_t segments_per_message;
+  /**
+   * For SMS: segments of the whole campaign (recipients x segments per message); -1 on
+   * other channels.
+   */
+  int64_t total_segments;
+} ZexaCampaignPreview;
 
 /**
  * A webhook registration: an https URL (plain http to loopback is accepted by the sandbox)
  * and the event types to deliver there.
  */
 typedef struct ZexaCreateWebhook {
+  /**
+   * `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+   * only the fields it covers, and refuses a size it does not know.
+   */
+  size_t struct_size;
   /**
    * Where events are POSTed.
    */
@@ -1012,69 +1292,6 @@ typedef struct ZexaWebhook {
    */
   const char *extra_json;
 } ZexaWebhook;
-
-/**
- * The account's credit balance. Freed with `zexa_credits_free`.
- */
-typedef struct ZexaCredits {
-  /**
-   * Credits left.
-   */
-  double balance;
-  /**
-   * Currency code, e.g. `AOA`.
-   */
-  const char *currency;
-  /**
-   * Fields this version does not model, as a JSON object string.
-   */
-  const char *extra_json;
-} ZexaCredits;
-
-/**
- * A contact export: every field may be NULL (all contacts, CSV).
- */
-typedef struct ZexaCreateExport {
-  /**
-   * Only this list's contacts, or NULL.
-   */
-  const char *list_id;
-  /**
-   * File format, or NULL for `csv`.
-   */
-  const char *format;
-} ZexaCreateExport;
-
-/**
- * An asynchronous contact export. Owned as described for `ZexaContact`; freed with
- * `zexa_export_free`.
- */
-typedef struct ZexaExport {
-  /**
-   * `exp_...`
-   */
-  const char *id;
-  /**
-   * `pending`, `processing`, `completed`, `failed`, or a newer value.
-   */
-  const char *status;
-  /**
-   * Where to download the file once completed, or NULL.
-   */
-  const char *download_url;
-  /**
-   * Creation time, ISO 8601 UTC.
-   */
-  const char *created_at;
-  /**
-   * Whether `status` is final, as the core decides.
-   */
-  bool is_final;
-  /**
-   * Fields this version does not model, as a JSON object string.
-   */
-  const char *extra_json;
-} ZexaExport;
 
 /**
  * A delivery-status event POSTed to a webhook. Freed with `zexa_webhook_event_free`.
@@ -1123,129 +1340,19 @@ typedef struct ZexaWebhookEvent {
 } ZexaWebhookEvent;
 
 /**
- * A user-perceived character (one or more code points) that GSM-7 cannot carry.
+ * No value: not given (in a request) or not known (in a result).
  */
-typedef struct ZexaSmsCharacter {
-  /**
-   * The character, as UTF-8.
-   */
-  const char *character;
-  /**
-   * Where it starts in the text, in bytes.
-   */
-  size_t byte_offset;
-  /**
-   * Where it starts in the text, in Unicode code points.
-   */
-  size_t char_index;
-} ZexaSmsCharacter;
+#define ZEXA_TRISTATE_UNSET 0
 
 /**
- * How an SMS body is encoded and into how many billed segments it is split. Owned as described
- * for `ZexaContact`; freed with `zexa_sms_segments_free` (or with the struct holding it).
+ * True.
  */
-typedef struct ZexaSmsSegments {
-  /**
-   * GSM-7, or UCS-2 when a character is outside the GSM 03.38 tables.
-   */
-  zexa_sms_encoding encoding;
-  /**
-   * `"GSM-7"` or `"UCS-2"`.
-   */
-  const char *encoding_name;
-  /**
-   * Segments the text is sent (and billed) in; 0 for an empty text.
-   */
-  uint32_t segments;
-  /**
-   * GSM-7 septets (an extension-table character counts 2) or UTF-16 units.
-   */
-  size_t units;
-  /**
-   * Units a segment holds: 160 or 70 for a single SMS, 153 or 67 once split.
-   */
-  uint32_t per_segment;
-  /**
-   * The characters that made the text UCS-2, in order (NULL when there are none).
-   */
-  const struct ZexaSmsCharacter *unicode_characters;
-  /**
-   * Number of `unicode_characters`.
-   */
-  size_t unicode_characters_len;
-} ZexaSmsSegments;
+#define ZEXA_TRISTATE_TRUE 1
 
 /**
- * One change made by `zexa_sms_smart_encode`.
+ * False.
  */
-typedef struct ZexaSmsReplacement {
-  /**
-   * What the text had.
-   */
-  const char *original;
-  /**
-   * What it became (may be empty: a zero-width character is dropped).
-   */
-  const char *replacement;
-  /**
-   * Where `original` starts in the original text, in bytes.
-   */
-  size_t byte_offset;
-  /**
-   * Where `original` starts in the original text, in Unicode code points.
-   */
-  size_t char_index;
-} ZexaSmsReplacement;
-
-/**
- * The result of `zexa_sms_smart_encode`; freed with `zexa_sms_smart_encoded_free`.
- */
-typedef struct ZexaSmsSmartEncoded {
-  /**
-   * The text with the replacements made.
-   */
-  const char *text;
-  /**
-   * Every change, in order (NULL when there are none).
-   */
-  const struct ZexaSmsReplacement *replacements;
-  /**
-   * Number of `replacements`.
-   */
-  size_t replacements_len;
-} ZexaSmsSmartEncoded;
-
-/**
- * What a campaign would use, computed without creating it; freed with
- * `zexa_campaign_preview_free`.
- */
-typedef struct ZexaCampaignPreview {
-  /**
-   * The audience (`lst_...`).
-   */
-  const char *contact_list_id;
-  /**
-   * The channel it would send on.
-   */
-  const char *channel;
-  /**
-   * Contacts in the list now (one message each).
-   */
-  uint64_t recipients;
-  /**
-   * For SMS: the body's encoding and segments; NULL on other channels. Owned by the preview.
-   */
-  const struct ZexaSmsSegments *sms;
-  /**
-   * For SMS: segments per message; -1 on other channels.
-   */
-  int64_t segments_per_message;
-  /**
-   * For SMS: segments of the whole campaign (recipients x segments per message); -1 on
-   * other channels.
-   */
-  int64_t total_segments;
-} ZexaCampaignPreview;
+#define ZEXA_TRISTATE_FALSE 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -1257,39 +1364,58 @@ extern "C" {
  * `ZEXA_VALIDATION_ERROR` for an unregistered sender, `ZEXA_INSUFFICIENT_CREDITS`,
  * `ZEXA_NOT_FOUND` for an unknown list, `ZEXA_INVALID_INPUT` when the core refuses it
  * locally (empty fields, neither body nor template, an SMS body over `max_segments`). Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_campaigns_create(const struct ZexaClient *client_,
-                                  const struct ZexaCreateCampaign *campaign,
-                                  struct ZexaCampaign **out);
+ZexaStatus zexa_campaigns_create(const struct ZexaClient *client,
+                                 const struct ZexaCreateCampaign *campaign,
+                                 struct ZexaCampaign **out);
 
 /**
  * `GET /campaigns/{id}`: status and delivery statistics. `*out` is freed with
  * `zexa_campaign_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
-zexa_status zexa_campaigns_get(const struct ZexaClient *client_,
-                               const char *campaign_id,
-                               struct ZexaCampaign **out);
+ZexaStatus zexa_campaigns_get(const struct ZexaClient *client,
+                              const char *campaign_id,
+                              struct ZexaCampaign **out);
 
 /**
  * `GET /campaigns`: one page of campaigns (`params` NULL: first page). `*out` is freed with
  * `zexa_campaign_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_campaigns_list(const struct ZexaClient *client_,
-                                const struct ZexaListParams *params,
-                                ZexaCampaignPage **out);
+ZexaStatus zexa_campaigns_list(const struct ZexaClient *client,
+                               const struct ZexaListParams *params,
+                               struct ZexaCampaignPage **out);
 
 /**
  * An iterator over every campaign. `*out` is freed with `zexa_campaign_iter_free`.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
-zexa_status zexa_campaign_iter_new(const struct ZexaClient *client_,
-                                   const struct ZexaListParams *params,
-                                   struct ZexaCampaignIter **out);
+ZexaStatus zexa_campaign_iter_new(const struct ZexaClient *client,
+                                  const struct ZexaListParams *params,
+                                  struct ZexaCampaignIter **out);
 
 /**
  * The next campaign: `*out` is freed with `zexa_campaign_free`, or NULL with `ZEXA_OK` at the
  * end. A failure is returned once and ends the iteration.
+ *
+ * Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+ * parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+ * `out`.
  */
-zexa_status zexa_campaign_iter_next(struct ZexaCampaignIter *iter, struct ZexaCampaign **out);
+ZexaStatus zexa_campaign_iter_next(struct ZexaCampaignIter *iter, struct ZexaCampaign **out);
 
 /**
  * Frees a campaign iterator. NULL is a no-op.
@@ -1297,20 +1423,24 @@ zexa_status zexa_campaign_iter_next(struct ZexaCampaignIter *iter, struct ZexaCa
 void zexa_campaign_iter_free(struct ZexaCampaignIter *iter);
 
 /**
- * Polls a campaign every `poll_interval_ms` (0: `ZEXA_DEFAULT_POLL_INTERVAL_MS`) until it is
+ * Polls a campaign every `poll_interval_ms` (0: the library's default, 2 s) until it is
  * `completed` or `failed`, and returns it in `*out` (freed with `zexa_campaign_free`).
  *
  * `timeout_ms` 0 waits without limit; otherwise `ZEXA_TIMEOUT` is returned once it has
- * passed. `progress` (may be NULL) is called after every poll with `userdata`. Blocks the
- * calling thread; other threads may use the client meanwhile.
+ * passed. `progress` (may be NULL) is called after every poll with `userdata`; when it
+ * returns non-zero the wait stops with `ZEXA_CANCELLED`. Blocks the calling thread; other
+ * threads may use the client meanwhile.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_TIMEOUT`; `ZEXA_CANCELLED`; `ZEXA_NOT_FOUND` for an unknown
+ * campaign; the API statuses; `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
-zexa_status zexa_campaigns_wait(const struct ZexaClient *client_,
-                                const char *campaign_id,
-                                uint64_t poll_interval_ms,
-                                uint64_t timeout_ms,
-                                ZexaCampaignProgressFn progress,
-                                void *userdata,
-                                struct ZexaCampaign **out);
+ZexaStatus zexa_campaigns_wait(const struct ZexaClient *client,
+                               const char *campaign_id,
+                               uint64_t poll_interval_ms,
+                               uint64_t timeout_ms,
+                               ZexaCampaignProgressFn progress,
+                               void *userdata,
+                               struct ZexaCampaign **out);
 
 /**
  * Frees a campaign. NULL is a no-op.
@@ -1320,7 +1450,7 @@ void zexa_campaign_free(struct ZexaCampaign *campaign);
 /**
  * Frees a page of campaigns and its items. NULL is a no-op.
  */
-void zexa_campaign_page_free(ZexaCampaignPage *page);
+void zexa_campaign_page_free(struct ZexaCampaignPage *page);
 
 /**
  * Creates a client with `api_key`, talking to `base_url` (NULL: the production API
@@ -1330,8 +1460,30 @@ void zexa_campaign_page_free(ZexaCampaignPage *page);
  * NULL. Returns `ZEXA_INVALID_INPUT` for an empty or malformed key or base URL (plain http is
  * only accepted to a loopback host), `ZEXA_INVALID_ARGUMENT` for NULL `api_key`/`out` or
  * strings that are not UTF-8. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_client_new(const char *api_key, const char *base_url, struct ZexaClient **out);
+ZexaStatus zexa_client_new(const char *api_key, const char *base_url, struct ZexaClient **out);
+
+/**
+ * Creates a client from the environment, as every zexa SDK does: the key from `ZEXA_API_KEY`
+ * (required) and the API root from `ZEXA_BASE_URL` when it is set, with default settings.
+ *
+ * On success `*out` is a client the caller frees with `zexa_client_free`. Statuses: `ZEXA_OK`;
+ * `ZEXA_INVALID_INPUT` when `ZEXA_API_KEY` is not set or a variable is invalid;
+ * `ZEXA_INVALID_ARGUMENT` for a NULL `out`. Thread-safe (reads the environment).
+ */
+ZexaStatus zexa_client_from_env(struct ZexaClient **out);
+
+/**
+ * Starts the settings of a client from the environment (`ZEXA_API_KEY`, and `ZEXA_BASE_URL`
+ * when set), to adjust before `zexa_client_builder_build`. `*out` is freed with
+ * `zexa_client_builder_free`. Statuses: `ZEXA_OK`; `ZEXA_INVALID_INPUT` when `ZEXA_API_KEY`
+ * is not set; `ZEXA_INVALID_ARGUMENT` for a NULL `out`.
+ */
+ZexaStatus zexa_client_builder_from_env(struct ZexaClientBuilder **out);
 
 /**
  * Frees a client. NULL is a no-op. No call may be using the client any more.
@@ -1344,8 +1496,12 @@ void zexa_client_free(struct ZexaClient *client);
  *
  * `*out` is a builder the caller frees with `zexa_client_builder_free`. Returns
  * `ZEXA_INVALID_ARGUMENT` for a NULL or non-UTF-8 key or NULL `out`.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_client_builder_new(const char *api_key, struct ZexaClientBuilder **out);
+ZexaStatus zexa_client_builder_new(const char *api_key, struct ZexaClientBuilder **out);
 
 /**
  * Frees a builder. NULL is a no-op. Clients built from it are not affected.
@@ -1355,86 +1511,176 @@ void zexa_client_builder_free(struct ZexaClientBuilder *builder);
 /**
  * Sets the API root (default `https://api.zexa.ao/v1`); checked when the client is built.
  * Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder or a NULL/non-UTF-8 URL.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
-zexa_status zexa_client_builder_set_base_url(struct ZexaClientBuilder *builder,
-                                             const char *base_url);
+ZexaStatus zexa_client_builder_set_base_url(struct ZexaClientBuilder *builder,
+                                            const char *base_url);
 
 /**
- * Sets the bound of each attempt in milliseconds (default 30000); 0 is refused with
- * `ZEXA_INVALID_INPUT` when the client is built.
+ * Sets the bound of each attempt in milliseconds (default 30000); 0 or more than a day is
+ * refused with `ZEXA_INVALID_INPUT` when the client is built. Returns
+ * `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
-zexa_status zexa_client_builder_set_timeout_ms(struct ZexaClientBuilder *builder,
-                                               uint64_t timeout_ms);
+ZexaStatus zexa_client_builder_set_timeout_ms(struct ZexaClientBuilder *builder,
+                                              uint64_t timeout_ms);
 
 /**
  * Sets the bound of a whole call in milliseconds: every attempt, retry back-off and
- * `Retry-After` wait included (default: none). 0 is refused with `ZEXA_INVALID_INPUT` when
- * the client is built; a call that runs out of it fails with `ZEXA_TIMEOUT`.
+ * `Retry-After` wait included (default: none). 0 or more than a day is refused with
+ * `ZEXA_INVALID_INPUT` when the client is built; a call that runs out of it fails with
+ * `ZEXA_TIMEOUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
-zexa_status zexa_client_builder_set_total_timeout_ms(struct ZexaClientBuilder *builder,
-                                                     uint64_t total_timeout_ms);
+ZexaStatus zexa_client_builder_set_total_timeout_ms(struct ZexaClientBuilder *builder,
+                                                    uint64_t total_timeout_ms);
 
 /**
- * Sets how many times a failed call is sent again (default 2; 0 disables retries). A POST
- * that may have reached the server is never resent.
+ * Sets how many times a failed call is sent again (default 2; 0 disables retries; at most
+ * 1000, more is refused with `ZEXA_INVALID_INPUT` when the client is built). A POST that may
+ * have reached the server is never resent. Returns `ZEXA_INVALID_ARGUMENT` for a NULL or
+ * dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
-zexa_status zexa_client_builder_set_max_retries(struct ZexaClientBuilder *builder,
-                                                uint32_t max_retries);
+ZexaStatus zexa_client_builder_set_max_retries(struct ZexaClientBuilder *builder,
+                                               uint32_t max_retries);
 
 /**
  * Adds `name/version` to the User-Agent. `version` may be NULL.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
-zexa_status zexa_client_builder_set_app_info(struct ZexaClientBuilder *builder,
-                                             const char *name,
-                                             const char *version);
+ZexaStatus zexa_client_builder_set_app_info(struct ZexaClientBuilder *builder,
+                                            const char *name,
+                                            const char *version);
 
 /**
  * Trusts the CA certificates of this PEM document (`len` bytes, copied) instead of the
  * built-in roots. May be called more than once; the PEM is checked when the client is built.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
-zexa_status zexa_client_builder_add_root_certificate_pem(struct ZexaClientBuilder *builder,
-                                                         const uint8_t *pem,
-                                                         size_t len);
+ZexaStatus zexa_client_builder_add_root_certificate_pem(struct ZexaClientBuilder *builder,
+                                                        const uint8_t *pem,
+                                                        size_t len);
 
 /**
  * Builds a client from the builder's settings (the builder stays usable and must still be
  * freed). On success `*out` is a client to free with `zexa_client_free`. Returns
  * `ZEXA_INVALID_INPUT` when a setting is refused (empty key, bad base URL, zero timeout,
  * invalid PEM), `ZEXA_INVALID_ARGUMENT` for NULL arguments.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_client_builder_build(const struct ZexaClientBuilder *builder,
-                                      struct ZexaClient **out);
+ZexaStatus zexa_client_builder_build(const struct ZexaClientBuilder *builder,
+                                     struct ZexaClient **out);
+
+/**
+ * Sets the bound of opening a connection in milliseconds (default 10000; never longer than
+ * the timeout of an attempt). 0 or an out-of-range value is refused with
+ * `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
+ * or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
+ */
+ZexaStatus zexa_client_builder_set_connect_timeout_ms(struct ZexaClientBuilder *builder,
+                                                      uint64_t connect_timeout_ms);
+
+/**
+ * Sets the back-off before a retry: `initial_ms` before the first (default 500), doubled for
+ * each further retry up to `max_ms` (default 8000), with jitter. `initial_ms` over `max_ms`,
+ * or `max_ms` over a day, gives `ZEXA_INVALID_INPUT` when the client is built.
+ * Returns `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
+ */
+ZexaStatus zexa_client_builder_set_retry_backoff_ms(struct ZexaClientBuilder *builder,
+                                                    uint64_t initial_ms,
+                                                    uint64_t max_ms);
+
+/**
+ * Sets the longest `Retry-After` of a 429 that is waited for, in milliseconds (default
+ * 60000); a longer one is returned at once as `ZEXA_RATE_LIMITED`. More than a day gives
+ * `ZEXA_INVALID_INPUT` when the client is built. Returns `ZEXA_INVALID_ARGUMENT` for a
+ * NULL or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
+ */
+ZexaStatus zexa_client_builder_set_max_retry_after_ms(struct ZexaClientBuilder *builder,
+                                                      uint64_t max_retry_after_ms);
+
+/**
+ * Sets the largest response body accepted, in bytes (default 16 MiB); a larger answer fails
+ * (nothing past the limit is read into memory). 0 gives `ZEXA_INVALID_INPUT` when the
+ * client is built. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
+ * or dead builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
+ */
+ZexaStatus zexa_client_builder_set_max_response_bytes(struct ZexaClientBuilder *builder,
+                                                      uint64_t max_response_bytes);
 
 /**
  * `POST /contacts/list`: creates a list. `*out` is freed with `zexa_contact_list_free`.
  * Returns `ZEXA_INVALID_INPUT` for an empty name (refused by the core). Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contact_lists_create(const struct ZexaClient *client_,
-                                      const struct ZexaCreateContactList *list,
-                                      struct ZexaContactList **out);
+ZexaStatus zexa_contact_lists_create(const struct ZexaClient *client,
+                                     const struct ZexaCreateContactList *list,
+                                     struct ZexaContactList **out);
 
 /**
  * `GET /contacts/list`: one page of lists (`params` NULL: first page, default size).
  * `*out` is freed with `zexa_contact_list_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contact_lists_list(const struct ZexaClient *client_,
-                                    const struct ZexaListParams *params,
-                                    ZexaContactListPage **out);
+ZexaStatus zexa_contact_lists_list(const struct ZexaClient *client,
+                                   const struct ZexaListParams *params,
+                                   struct ZexaContactListPage **out);
 
 /**
  * An iterator over every contact list (`params` NULL: from the first page). `*out` is freed
  * with `zexa_contact_list_iter_free`.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
-zexa_status zexa_contact_list_iter_new(const struct ZexaClient *client_,
-                                       const struct ZexaListParams *params,
-                                       struct ZexaContactListIter **out);
+ZexaStatus zexa_contact_list_iter_new(const struct ZexaClient *client,
+                                      const struct ZexaListParams *params,
+                                      struct ZexaContactListIter **out);
 
 /**
  * The next list: `*out` is freed with `zexa_contact_list_free`, or NULL with `ZEXA_OK` at the
  * end. A failure is returned once and ends the iteration.
+ *
+ * Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+ * parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+ * `out`.
  */
-zexa_status zexa_contact_list_iter_next(struct ZexaContactListIter *iter,
-                                        struct ZexaContactList **out);
+ZexaStatus zexa_contact_list_iter_next(struct ZexaContactListIter *iter,
+                                       struct ZexaContactList **out);
 
 /**
  * Frees a contact-list iterator. NULL is a no-op.
@@ -1444,40 +1690,55 @@ void zexa_contact_list_iter_free(struct ZexaContactListIter *iter);
 /**
  * `POST /contacts/list/contacts`: adds every contact of `contact_ids` to every list of
  * `list_ids`. The core refuses empty arrays with `ZEXA_INVALID_INPUT`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contact_lists_add_contacts(const struct ZexaClient *client_,
-                                            const char *const *list_ids,
-                                            size_t list_ids_len,
-                                            const char *const *contact_ids,
-                                            size_t contact_ids_len);
+ZexaStatus zexa_contact_lists_add_contacts(const struct ZexaClient *client,
+                                           const char *const *list_ids,
+                                           size_t list_ids_len,
+                                           const char *const *contact_ids,
+                                           size_t contact_ids_len);
 
 /**
  * `DELETE /contacts/list/contacts`: removes contacts from lists (the contacts remain).
  * Same arguments and statuses as `zexa_contact_lists_add_contacts`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contact_lists_remove_contacts(const struct ZexaClient *client_,
-                                               const char *const *list_ids,
-                                               size_t list_ids_len,
-                                               const char *const *contact_ids,
-                                               size_t contact_ids_len);
+ZexaStatus zexa_contact_lists_remove_contacts(const struct ZexaClient *client,
+                                              const char *const *list_ids,
+                                              size_t list_ids_len,
+                                              const char *const *contact_ids,
+                                              size_t contact_ids_len);
 
 /**
  * `GET /contacts/list/{id}/contacts`: one page of a list's members (`params` NULL: first
  * page). `*out` is freed with `zexa_contact_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
-zexa_status zexa_contact_lists_members(const struct ZexaClient *client_,
-                                       const char *list_id,
-                                       const struct ZexaListParams *params,
-                                       ZexaContactPage **out);
+ZexaStatus zexa_contact_lists_members(const struct ZexaClient *client,
+                                      const char *list_id,
+                                      const struct ZexaListParams *params,
+                                      struct ZexaContactPage **out);
 
 /**
  * An iterator over every member of a list; advance it with `zexa_contact_iter_next` and
  * free it with `zexa_contact_iter_free`.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
-zexa_status zexa_contact_lists_members_iter_new(const struct ZexaClient *client_,
-                                                const char *list_id,
-                                                const struct ZexaListParams *params,
-                                                struct ZexaContactIter **out);
+ZexaStatus zexa_contact_lists_members_iter_new(const struct ZexaClient *client,
+                                               const char *list_id,
+                                               const struct ZexaListParams *params,
+                                               struct ZexaContactIter **out);
 
 /**
  * Frees a contact list. NULL is a no-op.
@@ -1487,7 +1748,7 @@ void zexa_contact_list_free(struct ZexaContactList *list);
 /**
  * Frees a page of contact lists and its items. NULL is a no-op.
  */
-void zexa_contact_list_page_free(ZexaContactListPage *page);
+void zexa_contact_list_page_free(struct ZexaContactListPage *page);
 
 /**
  * `POST /contacts`: creates a contact.
@@ -1497,64 +1758,95 @@ void zexa_contact_list_page_free(ZexaContactListPage *page);
  * empty name, bad email), `ZEXA_CONFLICT` when the phone exists, any API or transport
  * status, or `ZEXA_INVALID_ARGUMENT` for NULL `client`/`contact`/`out`/required fields.
  * Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contacts_create(const struct ZexaClient *client_,
-                                 const struct ZexaCreateContact *contact,
-                                 struct ZexaContact **out);
+ZexaStatus zexa_contacts_create(const struct ZexaClient *client,
+                                const struct ZexaCreateContact *contact,
+                                struct ZexaContact **out);
 
 /**
  * `GET /contacts/{id}`. `*out` is freed with `zexa_contact_free`. `ZEXA_NOT_FOUND` when no
  * such contact exists. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
-zexa_status zexa_contacts_get(const struct ZexaClient *client_,
-                              const char *contact_id,
-                              struct ZexaContact **out);
+ZexaStatus zexa_contacts_get(const struct ZexaClient *client,
+                             const char *contact_id,
+                             struct ZexaContact **out);
 
 /**
  * `PUT /contacts/{id}`: changes the non-NULL fields of `changes`. `*out` is the updated
  * contact, freed with `zexa_contact_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
-zexa_status zexa_contacts_update(const struct ZexaClient *client_,
-                                 const char *contact_id,
-                                 const struct ZexaUpdateContact *changes,
-                                 struct ZexaContact **out);
+ZexaStatus zexa_contacts_update(const struct ZexaClient *client,
+                                const char *contact_id,
+                                const struct ZexaUpdateContact *changes,
+                                struct ZexaContact **out);
 
 /**
  * `DELETE /contacts/{id}`: deletes a contact permanently. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
-zexa_status zexa_contacts_delete(const struct ZexaClient *client_, const char *contact_id);
+ZexaStatus zexa_contacts_delete(const struct ZexaClient *client, const char *contact_id);
 
 /**
  * `DELETE /contacts`: deletes `ids_len` contacts at once. The core refuses an empty array
  * with `ZEXA_INVALID_INPUT`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contacts_delete_many(const struct ZexaClient *client_,
-                                      const char *const *contact_ids,
-                                      size_t ids_len);
+ZexaStatus zexa_contacts_delete_many(const struct ZexaClient *client,
+                                     const char *const *contact_ids,
+                                     size_t ids_len);
 
 /**
  * `GET /contacts`: one page of contacts matching `filters` (NULL: no filter, first page).
  * `*out` is freed with `zexa_contact_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contacts_list(const struct ZexaClient *client_,
-                               const struct ZexaListContacts *filters,
-                               ZexaContactPage **out);
+ZexaStatus zexa_contacts_list(const struct ZexaClient *client,
+                              const struct ZexaListContacts *filters,
+                              struct ZexaContactPage **out);
 
 /**
  * An iterator over every contact matching `filters` (NULL: all), from `filters->page` on.
  * Nothing is fetched until the first `zexa_contact_iter_next`. `*out` is freed with
  * `zexa_contact_iter_free`; it keeps its own reference to the client's connection pool.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
-zexa_status zexa_contact_iter_new(const struct ZexaClient *client_,
-                                  const struct ZexaListContacts *filters,
-                                  struct ZexaContactIter **out);
+ZexaStatus zexa_contact_iter_new(const struct ZexaClient *client,
+                                 const struct ZexaListContacts *filters,
+                                 struct ZexaContactIter **out);
 
 /**
  * The next contact: `*out` is a contact freed with `zexa_contact_free`, or NULL with
  * `ZEXA_OK` when the iteration is over. Pages are fetched as needed (one in memory). A
  * failure is returned once and ends the iteration (later calls give `ZEXA_OK` and NULL).
+ *
+ * Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+ * parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+ * `out`.
  */
-zexa_status zexa_contact_iter_next(struct ZexaContactIter *iter, struct ZexaContact **out);
+ZexaStatus zexa_contact_iter_next(struct ZexaContactIter *iter, struct ZexaContact **out);
 
 /**
  * Frees a contact iterator. NULL is a no-op. Items already returned stay valid.
@@ -1569,45 +1861,147 @@ void zexa_contact_free(struct ZexaContact *contact);
 /**
  * Frees a page of contacts and its items. NULL is a no-op.
  */
-void zexa_contact_page_free(ZexaContactPage *page);
+void zexa_contact_page_free(struct ZexaContactPage *page);
+
+/**
+ * `GET /credits`: the balance. `*out` is freed with `zexa_credits_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
+ */
+ZexaStatus zexa_credits_get(const struct ZexaClient *client, struct ZexaCredits **out);
+
+/**
+ * Frees a credit balance. NULL is a no-op.
+ */
+void zexa_credits_free(struct ZexaCredits *credits);
+
+/**
+ * `POST /exports/contacts`: starts an export of contacts (`request` NULL: all, as CSV); poll
+ * it with `zexa_exports_get`. `*out` is freed with `zexa_export_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
+ */
+ZexaStatus zexa_contacts_export(const struct ZexaClient *client,
+                                const struct ZexaCreateExport *request,
+                                struct ZexaExport **out);
+
+/**
+ * `GET /exports/{id}`: an export's progress, with `download_url` once completed. `*out` is
+ * freed with `zexa_export_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
+ */
+ZexaStatus zexa_exports_get(const struct ZexaClient *client,
+                            const char *export_id,
+                            struct ZexaExport **out);
+
+/**
+ * Frees an export. NULL is a no-op.
+ */
+void zexa_export_free(struct ZexaExport *export_info);
+
+/**
+ * Polls an export every `poll_interval_ms` (0: the library's default, 2 s) until it is
+ * `completed` or `failed`, and returns it in `*out` (freed with `zexa_export_free`).
+ * `timeout_ms` 0 waits without limit.
+ *
+ * Statuses: `ZEXA_OK` (also for a `failed` export: check `status`); `ZEXA_TIMEOUT`;
+ * `ZEXA_NOT_FOUND`; the API statuses; `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
+ * Thread-safe.
+ */
+ZexaStatus zexa_exports_wait(const struct ZexaClient *client,
+                             const char *export_id,
+                             uint64_t poll_interval_ms,
+                             uint64_t timeout_ms,
+                             struct ZexaExport **out);
+
+/**
+ * Streams a completed export's file (`export_id`) to `write`, chunk by chunk (never whole in
+ * memory), and sets `*out_bytes` (may be NULL) to the number of bytes written. The API key is
+ * sent only when the file is on the API's own host; the size is capped by the core.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_CANCELLED` when `write` returned non-zero; `ZEXA_INVALID_INPUT`
+ * when the export is not completed; `ZEXA_NOT_FOUND`; the API statuses (a failure after bytes
+ * were written is not retried); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
+ * Thread-safe.
+ */
+ZexaStatus zexa_exports_download(const struct ZexaClient *client,
+                                 const char *export_id,
+                                 ZexaWriteFn write,
+                                 void *userdata,
+                                 uint64_t *out_bytes);
+
+#if defined(__unix__)
+/**
+ * Streams a completed export's file to the open file descriptor `fd` (a file, a pipe, a
+ * socket; not closed), as `zexa_exports_download`. Statuses: as `zexa_exports_download`,
+ * with a failed write to `fd` reported as `ZEXA_IO_ERROR`.
+ */
+ZexaStatus zexa_exports_download_to_fd(const struct ZexaClient *client,
+                                       const char *export_id,
+                                       int fd,
+                                       uint64_t *out_bytes);
+#endif
 
 /**
  * `POST /contacts/upload`: uploads `len` bytes of a CSV or Excel file named `filename` (its
  * extension chooses the content type) and returns its preview, freed with
  * `zexa_upload_preview_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contacts_upload(const struct ZexaClient *client_,
-                                 const uint8_t *data,
-                                 size_t len,
-                                 const char *filename,
-                                 struct ZexaUploadPreview **out);
+ZexaStatus zexa_contacts_upload(const struct ZexaClient *client,
+                                const uint8_t *data,
+                                size_t len,
+                                const char *filename,
+                                struct ZexaUploadPreview **out);
 
 /**
  * `POST /contacts/upload/vcard`: uploads `len` bytes of a `.vcf` file; as
  * `zexa_contacts_upload`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_contacts_upload_vcard(const struct ZexaClient *client_,
-                                       const uint8_t *data,
-                                       size_t len,
-                                       const char *filename,
-                                       struct ZexaUploadPreview **out);
+ZexaStatus zexa_contacts_upload_vcard(const struct ZexaClient *client,
+                                      const uint8_t *data,
+                                      size_t len,
+                                      const char *filename,
+                                      struct ZexaUploadPreview **out);
 
 /**
  * `POST /contacts/mapped/file`: imports an uploaded file with a column mapping. `*out` is
  * freed with `zexa_import_result_free`. The core refuses an empty mapping with
  * `ZEXA_INVALID_INPUT`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
-zexa_status zexa_contacts_import_mapped(const struct ZexaClient *client_,
-                                        const struct ZexaImportMapped *import,
-                                        struct ZexaImportResult **out);
+ZexaStatus zexa_contacts_import_mapped(const struct ZexaClient *client,
+                                       const struct ZexaImportMapped *import,
+                                       struct ZexaImportResult **out);
 
 /**
  * `POST /contacts/mapped/vcard`: imports an uploaded vCard file. `*out` is freed with
  * `zexa_import_result_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
-zexa_status zexa_contacts_import_vcard(const struct ZexaClient *client_,
-                                       const struct ZexaImportVcard *import,
-                                       struct ZexaImportResult **out);
+ZexaStatus zexa_contacts_import_vcard(const struct ZexaClient *client,
+                                      const struct ZexaImportVcard *import,
+                                      struct ZexaImportResult **out);
 
 /**
  * Frees an upload preview. NULL is a no-op.
@@ -1624,24 +2018,34 @@ void zexa_import_result_free(struct ZexaImportResult *result);
  * 0 keeps none). Each holds a socket and about 36 KiB (76 KiB over TLS): a server with a
  * client per tenant sets 1 or 2. Over 4096 is refused with `ZEXA_INVALID_INPUT` when the
  * client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
-zexa_status zexa_client_builder_set_max_idle_connections(struct ZexaClientBuilder *builder,
-                                                         uint32_t max_idle_connections);
+ZexaStatus zexa_client_builder_set_max_idle_connections(struct ZexaClientBuilder *builder,
+                                                        uint32_t max_idle_connections);
 
 /**
  * Sets, in milliseconds, how long an unused connection is kept for reuse (default 30000;
  * from 1 up to 3600000, one hour). An older one is closed at the client's next call;
  * `zexa_client_free` closes them all. Out of range is refused with `ZEXA_INVALID_INPUT` when
  * the client is built; `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
  */
-zexa_status zexa_client_builder_set_idle_timeout_ms(struct ZexaClientBuilder *builder,
-                                                    uint64_t idle_timeout_ms);
+ZexaStatus zexa_client_builder_set_idle_timeout_ms(struct ZexaClientBuilder *builder,
+                                                   uint64_t idle_timeout_ms);
 
 /**
- * The status of this thread's last failure, or `ZEXA_OK` if the last `zexa_status` call
+ * The status of this thread's last failure, or `ZEXA_OK` if the last `ZexaStatus` call
  * succeeded. Thread-local: failures of other threads are never visible here.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_last_error_status(void);
+ZexaStatus zexa_last_error_status(void);
 
 /**
  * The HTTP status of the last failure's answer (e.g. 404), or 0 when no answer came back
@@ -1654,7 +2058,7 @@ uint16_t zexa_last_error_http_status(void);
  * when the last call succeeded.
  *
  * Owned by the library: valid until the next call, on this thread, of a function that
- * returns `zexa_status`. Do not free it.
+ * returns `ZexaStatus`. Do not free it.
  */
 const char *zexa_last_error_message(void);
 
@@ -1708,6 +2112,52 @@ uint32_t zexa_last_error_attempts(void);
 bool zexa_last_error_may_have_executed(void);
 
 /**
+ * The HTTP status (2xx) of the answer to this thread's last successful call to the API, or 0
+ * when the last call failed or made none. Calls that need no server (`zexa_to_e164`...) do
+ * not change it.
+ *
+ * Every `zexa_last_response_*` getter describes the same answer: with several attempts, the
+ * last one's; for a wait or a page fetched by an iterator, the last request's. The strings
+ * they return are owned by the library, valid until the next call to the API on this thread.
+ * They never touch the last error. Thread-local.
+ */
+uint16_t zexa_last_response_status(void);
+
+/**
+ * The `X-Request-Id` of the last response (for Zexa support), or NULL.
+ */
+const char *zexa_last_response_request_id(void);
+
+/**
+ * How many attempts the last successful call took (1 when it was not retried), or 0.
+ */
+uint32_t zexa_last_response_attempts(void);
+
+/**
+ * How long the last successful call took in milliseconds, retries and waits included.
+ */
+uint64_t zexa_last_response_elapsed_ms(void);
+
+/**
+ * The first value of the header `name` (compared without case) in the last response, or
+ * NULL when it had none, `name` is NULL or not UTF-8. A header that would reveal the API key
+ * is redacted by the core.
+ */
+const char *zexa_last_response_header(const char *name);
+
+/**
+ * How many headers the last response had (0 when there is no last response).
+ */
+size_t zexa_last_response_header_count(void);
+
+/**
+ * The header at `index` (0 to `zexa_last_response_header_count() - 1`) of the last response:
+ * `*name` and `*value` are set and `true` returned; `false` (and NULLs) when `index` is out
+ * of range. `name` and `value` must not be NULL.
+ */
+bool zexa_last_response_header_at(size_t index, const char **name, const char **value);
+
+/**
  * Delivers the SDK's log records at `min_level` (a `ZEXA_LOG_*` value) and above to
  * `callback`, with `userdata`; a NULL `callback` stops delivery. By default nothing is logged.
  *
@@ -1724,8 +2174,12 @@ bool zexa_last_error_may_have_executed(void);
  * value, or when called from inside the callback; `ZEXA_INTERNAL_ERROR` if another logger
  * of the Rust `log` crate was installed in this library first (only possible when the
  * static library is linked into a Rust program that sets its own).
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_set_log_callback(uint32_t min_level, ZexaLogCallback callback, void *userdata);
+ZexaStatus zexa_set_log_callback(uint32_t min_level, ZexaLogCallback callback, void *userdata);
 
 /**
  * `POST /messages`: sends one message (never resent once it may have reached the server).
@@ -1734,18 +2188,26 @@ zexa_status zexa_set_log_callback(uint32_t min_level, ZexaLogCallback callback, 
  * `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_INPUT` for an SMS body over `max_segments`,
  * `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
  * Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_messages_send(const struct ZexaClient *client_,
-                               const struct ZexaSendMessage *message,
-                               struct ZexaMessage **out);
+ZexaStatus zexa_messages_send(const struct ZexaClient *client,
+                              const struct ZexaSendMessage *message,
+                              struct ZexaMessage **out);
 
 /**
  * `GET /messages/{id}`: a message and its delivery status. `*out` is freed with
  * `zexa_message_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+ * zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+ * `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
  */
-zexa_status zexa_messages_get(const struct ZexaClient *client_,
-                              const char *message_id,
-                              struct ZexaMessage **out);
+ZexaStatus zexa_messages_get(const struct ZexaClient *client,
+                             const char *message_id,
+                             struct ZexaMessage **out);
 
 /**
  * Frees a message. NULL is a no-op.
@@ -1753,25 +2215,195 @@ zexa_status zexa_messages_get(const struct ZexaClient *client_,
 void zexa_message_free(struct ZexaMessage *message);
 
 /**
+ * Sends every request through this proxy (`http://host:port`, `socks5://user:pass@host:port`;
+ * no scheme means http), whatever the environment says, loopback API URLs included. An https
+ * API is reached through a `CONNECT` tunnel the proxy cannot read; a plain-http (loopback)
+ * API only through a loopback proxy. The URL is checked when the client is built
+ * (`ZEXA_INVALID_INPUT` for a malformed one, or a non-loopback proxy to a plain-http API);
+ * its credentials are never logged nor put in an error. Returns `ZEXA_INVALID_ARGUMENT` for
+ * a NULL builder or a NULL/non-UTF-8 URL.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
+ */
+ZexaStatus zexa_client_builder_set_proxy(struct ZexaClientBuilder *builder, const char *proxy_url);
+
+/**
+ * Uses no proxy at all, even one set in the environment. Returns `ZEXA_INVALID_ARGUMENT` for
+ * a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
+ */
+ZexaStatus zexa_client_builder_set_no_proxy(struct ZexaClientBuilder *builder);
+
+/**
+ * Whether the environment is read (default true): `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+ * `NO_PROXY` (curl's conventions; a loopback API is never proxied from them) and
+ * `SSL_CERT_FILE` / `SSL_CERT_DIR`. A malformed variable makes the build fail with
+ * `ZEXA_INVALID_INPUT`, naming it. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
+ */
+ZexaStatus zexa_client_builder_set_trust_env(struct ZexaClientBuilder *builder, bool trust_env);
+
+/**
+ * Whether the operating system's certificate store is trusted instead of the Mozilla roots
+ * bundled in the library (default false), for a corporate CA installed on the machine.
+ * `SSL_CERT_FILE` / `SSL_CERT_DIR` and `zexa_client_builder_add_root_certificate_pem` still
+ * take precedence. A store without any certificate makes the build fail with
+ * `ZEXA_INVALID_INPUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+ * string (the value itself is checked by `zexa_client_builder_build`).
+ */
+ZexaStatus zexa_client_builder_set_use_os_trust_store(struct ZexaClientBuilder *builder,
+                                                      bool use_os);
+
+/**
+ * Starts empty per-call options (every setting the client's). `*out` is freed with
+ * `zexa_request_options_free`. Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL `out`.
+ */
+ZexaStatus zexa_request_options_new(struct ZexaRequestOptions **out);
+
+/**
+ * Frees options. NULL, and a pointer that is not live options, are ignored.
+ */
+void zexa_request_options_free(struct ZexaRequestOptions *options);
+
+/**
+ * The bound of each attempt, in milliseconds (0 is refused by `zexa_client_with_options`).
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or dead options.
+ */
+ZexaStatus zexa_request_options_set_timeout_ms(struct ZexaRequestOptions *options,
+                                               uint64_t timeout_ms);
+
+/**
+ * How many times a failed call is sent again. Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT`
+ * for NULL or dead options.
+ */
+ZexaStatus zexa_request_options_set_max_retries(struct ZexaRequestOptions *options,
+                                                uint32_t max_retries);
+
+/**
+ * The deadline of a whole call, in milliseconds (0 is refused by `zexa_client_with_options`).
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or dead options.
+ */
+ZexaStatus zexa_request_options_set_total_timeout_ms(struct ZexaRequestOptions *options,
+                                                     uint64_t total_timeout_ms);
+
+/**
+ * Removes the client's deadline of a whole call for these calls. Statuses: `ZEXA_OK`;
+ * `ZEXA_INVALID_ARGUMENT` for NULL or dead options.
+ */
+ZexaStatus zexa_request_options_set_no_total_timeout(struct ZexaRequestOptions *options);
+
+/**
+ * Adds a header to every request of the calls. `Authorization`, `Content-Type`, `Host`,
+ * `Content-Length`, `Transfer-Encoding`, `Connection`, `Proxy-Authorization` and malformed
+ * names or values are refused by `zexa_client_with_options` (`ZEXA_INVALID_INPUT`).
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or dead options, NULL or non-UTF-8
+ * strings.
+ */
+ZexaStatus zexa_request_options_add_header(struct ZexaRequestOptions *options,
+                                           const char *name,
+                                           const char *value);
+
+/**
+ * Appends a query parameter to every request of the calls. Statuses: `ZEXA_OK`;
+ * `ZEXA_INVALID_ARGUMENT` for NULL or dead options, NULL or non-UTF-8 strings.
+ */
+ZexaStatus zexa_request_options_add_query(struct ZexaRequestOptions *options,
+                                          const char *key,
+                                          const char *value);
+
+/**
+ * A client sharing `client`'s connection pool whose calls use `options` (the options are
+ * copied: changing or freeing them later does not affect it). `*out` is freed with
+ * `zexa_client_free`, independently of `client`.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_INPUT` when the core refuses an option (a zero timeout,
+ * a refused or malformed header); `ZEXA_INVALID_ARGUMENT` for NULL or dead handles, NULL
+ * `out`. Thread-safe for `client`.
+ */
+ZexaStatus zexa_client_with_options(const struct ZexaClient *client,
+                                    const struct ZexaRequestOptions *options,
+                                    struct ZexaClient **out);
+
+/**
+ * Turns a phone number as people write it (`0912 345 678`) into E.164 (`+244912345678`),
+ * with `default_country_code` (e.g. `"244"`, may be NULL) for national numbers.
+ *
+ * On success `*out` is the E.164 string, freed with `zexa_string_free`. Returns
+ * `ZEXA_INVALID_INPUT` when the number cannot be converted, `ZEXA_INVALID_ARGUMENT` for NULL
+ * `number`/`out`. Thread-safe; needs no client.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_INPUT` when the number cannot be converted;
+ * `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
+ */
+ZexaStatus zexa_to_e164(const char *number, const char *default_country_code, char **out);
+
+/**
+ * Whether `number` is E.164 (`+`, first digit 1-9, 7 to 15 digits). NULL or invalid UTF-8
+ * is `false`. Thread-safe; does not touch the last error.
+ */
+bool zexa_is_e164(const char *number);
+
+/**
+ * Calls an endpoint this version does not model, with the client's authentication, retries
+ * and errors: `method` (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`), `path` appended to the base
+ * URL (e.g. `/credits`, no query), `query_len` query pairs from the parallel arrays
+ * `query_keys`/`query_values` (NULL when 0), and an optional JSON body (NULL: none).
+ *
+ * On success `*out_json` is the JSON answer (`null` for an empty answer), freed with
+ * `zexa_string_free`. Returns `ZEXA_INVALID_INPUT` for a bad method or path (refused by the
+ * core), `ZEXA_INVALID_ARGUMENT` when `json_body` is not JSON, any API status. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
+ */
+ZexaStatus zexa_request(const struct ZexaClient *client,
+                        const char *method,
+                        const char *path,
+                        const char *const *query_keys,
+                        const char *const *query_values,
+                        size_t query_len,
+                        const char *json_body,
+                        char **out_json);
+
+/**
  * `GET /sender-ids`: one page of registered sender IDs (`params` NULL: first page). `*out`
  * is freed with `zexa_sender_id_page_free`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_sender_ids_list(const struct ZexaClient *client_,
-                                 const struct ZexaListParams *params,
-                                 ZexaSenderIdPage **out);
+ZexaStatus zexa_sender_ids_list(const struct ZexaClient *client,
+                                const struct ZexaListParams *params,
+                                struct ZexaSenderIdPage **out);
 
 /**
  * An iterator over every sender ID. `*out` is freed with `zexa_sender_id_iter_free`.
+ *
+ * Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+ * `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
  */
-zexa_status zexa_sender_id_iter_new(const struct ZexaClient *client_,
-                                    const struct ZexaListParams *params,
-                                    struct ZexaSenderIdIter **out);
+ZexaStatus zexa_sender_id_iter_new(const struct ZexaClient *client,
+                                   const struct ZexaListParams *params,
+                                   struct ZexaSenderIdIter **out);
 
 /**
  * The next sender ID: `*out` is freed with `zexa_sender_id_free`, or NULL with `ZEXA_OK` at
  * the end. A failure is returned once and ends the iteration.
+ *
+ * Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+ * parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+ * `out`.
  */
-zexa_status zexa_sender_id_iter_next(struct ZexaSenderIdIter *iter, struct ZexaSenderId **out);
+ZexaStatus zexa_sender_id_iter_next(struct ZexaSenderIdIter *iter, struct ZexaSenderId **out);
 
 /**
  * Frees a sender-ID iterator. NULL is a no-op.
@@ -1786,141 +2418,7 @@ void zexa_sender_id_free(struct ZexaSenderId *sender_id);
 /**
  * Frees a page of sender IDs and its items. NULL is a no-op.
  */
-void zexa_sender_id_page_free(ZexaSenderIdPage *page);
-
-/**
- * `POST /webhooks`: registers a delivery-status webhook. `*out` is freed with
- * `zexa_webhook_free`. The core refuses a non-http(s) URL or no events with
- * `ZEXA_INVALID_INPUT`. Thread-safe.
- */
-zexa_status zexa_webhooks_create(const struct ZexaClient *client_,
-                                 const struct ZexaCreateWebhook *webhook,
-                                 struct ZexaWebhook **out);
-
-/**
- * Frees a webhook. NULL is a no-op.
- */
-void zexa_webhook_free(struct ZexaWebhook *webhook);
-
-/**
- * `GET /credits`: the balance. `*out` is freed with `zexa_credits_free`. Thread-safe.
- */
-zexa_status zexa_credits_get(const struct ZexaClient *client_, struct ZexaCredits **out);
-
-/**
- * Frees a credit balance. NULL is a no-op.
- */
-void zexa_credits_free(struct ZexaCredits *credits);
-
-/**
- * `POST /exports/contacts`: starts an export of contacts (`export` NULL: all, as CSV); poll
- * it with `zexa_exports_get`. `*out` is freed with `zexa_export_free`. Thread-safe.
- */
-zexa_status zexa_contacts_export(const struct ZexaClient *client_,
-                                 const struct ZexaCreateExport *export_,
-                                 struct ZexaExport **out);
-
-/**
- * `GET /exports/{id}`: an export's progress, with `download_url` once completed. `*out` is
- * freed with `zexa_export_free`. Thread-safe.
- */
-zexa_status zexa_exports_get(const struct ZexaClient *client_,
-                             const char *export_id,
-                             struct ZexaExport **out);
-
-/**
- * Frees an export. NULL is a no-op.
- */
-void zexa_export_free(struct ZexaExport *export_);
-
-/**
- * Calls an endpoint this version does not model, with the client's authentication, retries
- * and errors: `method` (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`), `path` appended to the base
- * URL (e.g. `/credits`, no query), `query_len` query pairs from the parallel arrays
- * `query_keys`/`query_values` (NULL when 0), and an optional JSON body (NULL: none).
- *
- * On success `*out_json` is the JSON answer (`null` for an empty answer), freed with
- * `zexa_string_free`. Returns `ZEXA_INVALID_INPUT` for a bad method or path (refused by the
- * core), `ZEXA_INVALID_ARGUMENT` when `json_body` is not JSON, any API status. Thread-safe.
- */
-zexa_status zexa_request(const struct ZexaClient *client_,
-                         const char *method,
-                         const char *path,
-                         const char *const *query_keys,
-                         const char *const *query_values,
-                         size_t query_len,
-                         const char *json_body,
-                         char **out_json);
-
-/**
- * Turns a phone number as people write it (`0912 345 678`) into E.164 (`+244912345678`),
- * with `default_country_code` (e.g. `"244"`, may be NULL) for national numbers.
- *
- * On success `*out` is the E.164 string, freed with `zexa_string_free`. Returns
- * `ZEXA_INVALID_INPUT` when the number cannot be converted, `ZEXA_INVALID_ARGUMENT` for NULL
- * `number`/`out`. Thread-safe; needs no client.
- */
-zexa_status zexa_to_e164(const char *number, const char *default_country_code, char **out);
-
-/**
- * Whether `number` is E.164 (`+`, first digit 1-9, 7 to 15 digits). NULL or invalid UTF-8
- * is `false`. Thread-safe; does not touch the last error.
- */
-bool zexa_is_e164(const char *number);
-
-/**
- * Parses the body of a webhook request (`len` bytes) into a typed event. `*out` is freed
- * with `zexa_webhook_event_free`. Returns `ZEXA_DECODE_ERROR` when the payload is not such
- * an event. Thread-safe; needs no client.
- */
-zexa_status zexa_webhook_event_parse(const uint8_t *payload,
-                                     size_t len,
-                                     struct ZexaWebhookEvent **out);
-
-/**
- * Frees a webhook event. NULL is a no-op.
- */
-void zexa_webhook_event_free(struct ZexaWebhookEvent *event);
-
-/**
- * The version of this library, e.g. `"0.1.0"`. Static: never free it. Thread-safe.
- */
-const char *zexa_version(void);
-
-/**
- * Sends every request through this proxy (`http://host:port`, `socks5://user:pass@host:port`;
- * no scheme means http), whatever the environment says, loopback API URLs included. An https
- * API is reached through a `CONNECT` tunnel the proxy cannot read; a plain-http (loopback)
- * API only through a loopback proxy. The URL is checked when the client is built
- * (`ZEXA_INVALID_INPUT` for a malformed one, or a non-loopback proxy to a plain-http API);
- * its credentials are never logged nor put in an error. Returns `ZEXA_INVALID_ARGUMENT` for
- * a NULL builder or a NULL/non-UTF-8 URL.
- */
-zexa_status zexa_client_builder_set_proxy(struct ZexaClientBuilder *builder, const char *proxy_url);
-
-/**
- * Uses no proxy at all, even one set in the environment. Returns `ZEXA_INVALID_ARGUMENT` for
- * a NULL builder.
- */
-zexa_status zexa_client_builder_set_no_proxy(struct ZexaClientBuilder *builder);
-
-/**
- * Whether the environment is read (default true): `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
- * `NO_PROXY` (curl's conventions; a loopback API is never proxied from them) and
- * `SSL_CERT_FILE` / `SSL_CERT_DIR`. A malformed variable makes the build fail with
- * `ZEXA_INVALID_INPUT`, naming it. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
- */
-zexa_status zexa_client_builder_set_trust_env(struct ZexaClientBuilder *builder, bool trust_env);
-
-/**
- * Whether the operating system's certificate store is trusted instead of the Mozilla roots
- * bundled in the library (default false), for a corporate CA installed on the machine.
- * `SSL_CERT_FILE` / `SSL_CERT_DIR` and `zexa_client_builder_add_root_certificate_pem` still
- * take precedence. A store without any certificate makes the build fail with
- * `ZEXA_INVALID_INPUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
- */
-zexa_status zexa_client_builder_set_use_os_trust_store(struct ZexaClientBuilder *builder,
-                                                       bool use_os);
+void zexa_sender_id_page_free(struct ZexaSenderIdPage *page);
 
 /**
  * The encoding and billed segments of the SMS body `text` (GSM 03.38): GSM-7 when every
@@ -1930,8 +2428,10 @@ zexa_status zexa_client_builder_set_use_os_trust_store(struct ZexaClientBuilder 
  *
  * `*out` is freed with `zexa_sms_segments_free`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
  * or non-UTF-8 `text`. Thread-safe; needs no client.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
  */
-zexa_status zexa_sms_segments(const char *text, struct ZexaSmsSegments **out);
+ZexaStatus zexa_sms_segments(const char *text, struct ZexaSmsSegments **out);
 
 /**
  * Frees a result of `zexa_sms_segments`. NULL is a no-op.
@@ -1945,10 +2445,12 @@ void zexa_sms_segments_free(struct ZexaSmsSegments *segments);
  * (`ç` -> `c`): that changes the text, so it is opt-in.
  *
  * `*out` is freed with `zexa_sms_smart_encoded_free`. Thread-safe; needs no client.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
  */
-zexa_status zexa_sms_smart_encode(const char *text,
-                                  bool transliterate,
-                                  struct ZexaSmsSmartEncoded **out);
+ZexaStatus zexa_sms_smart_encode(const char *text,
+                                 bool transliterate,
+                                 struct ZexaSmsSmartEncoded **out);
 
 /**
  * Frees a result of `zexa_sms_smart_encode`. NULL is a no-op.
@@ -1962,12 +2464,16 @@ void zexa_sms_smart_encoded_free(struct ZexaSmsSmartEncoded *encoded);
  *
  * `*out` is freed with `zexa_campaign_preview_free`. Returns `ZEXA_INVALID_INPUT` for an empty
  * list ID or body, `ZEXA_NOT_FOUND` for an unknown list. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
  */
-zexa_status zexa_campaigns_preview(const struct ZexaClient *client_,
-                                   const char *contact_list_id,
-                                   const char *channel,
-                                   const char *body,
-                                   struct ZexaCampaignPreview **out);
+ZexaStatus zexa_campaigns_preview(const struct ZexaClient *client,
+                                  const char *contact_list_id,
+                                  const char *channel,
+                                  const char *body,
+                                  struct ZexaCampaignPreview **out);
 
 /**
  * Frees a campaign preview and the segments it holds. NULL is a no-op.
@@ -1979,16 +2485,64 @@ void zexa_campaign_preview_free(struct ZexaCampaignPreview *preview);
  * this version does not define.
  *
  * Takes the status as an integer so that any value is safe to pass. The string is static:
- * never free it. Thread-safe.
+ * never free it. Thread-safe; does not touch the last error.
  */
 const char *zexa_status_name(uint32_t status);
 
 /**
- * Frees a string returned by this library (`zexa_to_e164`, `zexa_request`). NULL is a no-op.
- *
- * Only pass strings that the library documents as freed here, exactly once.
+ * Frees a string returned by this library (`zexa_to_e164`, `zexa_request`). NULL is a no-op,
+ * and so is a pointer that is not such a string still live (freed already, never returned,
+ * or a string inside a result struct, which its own `_free` frees). Thread-safe.
  */
 void zexa_string_free(char *text);
+
+/**
+ * The version of this library, e.g. `"0.1.0"`. Static: never free it. Thread-safe.
+ */
+const char *zexa_version(void);
+
+/**
+ * The version of the library loaded at run time, encoded as `ZEXA_VERSION_NUMBER` is
+ * (`MAJOR * 1000000 + MINOR * 1000 + PATCH`, so 0.1.0 is 1000). A program built against
+ * header version N runs with any library of the same major version whose number is at
+ * least N; `zexa_version_number() >= ZEXA_VERSION_NUMBER` checks it. Thread-safe.
+ */
+uint32_t zexa_version_number(void);
+
+/**
+ * `POST /webhooks`: registers a delivery-status webhook. `*out` is freed with
+ * `zexa_webhook_free`. The core refuses a non-http(s) URL or no events with
+ * `ZEXA_INVALID_INPUT`. Thread-safe.
+ *
+ * Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+ * core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+ * arguments.
+ */
+ZexaStatus zexa_webhooks_create(const struct ZexaClient *client,
+                                const struct ZexaCreateWebhook *webhook,
+                                struct ZexaWebhook **out);
+
+/**
+ * Frees a webhook. NULL is a no-op.
+ */
+void zexa_webhook_free(struct ZexaWebhook *webhook);
+
+/**
+ * Parses the body of a webhook request (`len` bytes) into a typed event. `*out` is freed
+ * with `zexa_webhook_event_free`. Returns `ZEXA_DECODE_ERROR` when the payload is not such
+ * an event. Thread-safe; needs no client.
+ *
+ * Statuses: `ZEXA_OK`; `ZEXA_DECODE_ERROR` when the payload is not an event;
+ * `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
+ */
+ZexaStatus zexa_webhook_event_parse(const uint8_t *payload,
+                                    size_t len,
+                                    struct ZexaWebhookEvent **out);
+
+/**
+ * Frees a webhook event. NULL is a no-op.
+ */
+void zexa_webhook_event_free(struct ZexaWebhookEvent *event);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -22,9 +22,18 @@ step "Rust tests (core, sandbox, ffi, bench helpers)"
 cargo test --workspace --exclude zexa-python --exclude zexa-reliability
 # The optional `time` feature (conversions for `scheduled_at`).
 cargo test -p zexa --features time --lib timestamp
+# The optional `native-roots` feature (the OS trust store by default).
+cargo test -p zexa --features native-roots --lib feature_tests
+
+step "Publishable crates (cargo publish --dry-run; the packaged crates build and pass their doctests)"
+bash tests/publish/run.sh
 
 step "quickstart (Rust, embedded sandbox)"
 env -u ZEXA_BASE_URL -u ZEXA_API_KEY cargo run -q --example quickstart
+
+step "CLI in a terminal (the campaign progress bar in a pseudo-terminal)"
+# Every command's end-to-end tests run with the Rust tests above (cargo test -p zexa-cli).
+bash tests/cli/run.sh
 
 step "C and C++ (valgrind)"
 bash tests/c/run.sh
@@ -43,4 +52,4 @@ bash tests/reliability/run.sh
 
 step "done"
 # Every step above stops the run on failure (set -e), so reaching here means all passed.
-echo "suites: 9 passed, 0 failed"
+echo "suites: 10 passed, 0 failed"

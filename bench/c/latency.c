@@ -21,7 +21,7 @@ static double now_s(void) {
 
 static int get_once(ZexaClient *client, const char *id) {
     ZexaContact *contact = NULL;
-    zexa_status st = zexa_contacts_get(client, id, &contact);
+    ZexaStatus st = zexa_contacts_get(client, id, &contact);
     if (st != ZEXA_OK) {
         fprintf(stderr, "zexa_contacts_get: %s: %s\n", zexa_status_name(st), zexa_last_error_message());
         return -1;
@@ -43,7 +43,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     ZexaClient *client = NULL;
-    zexa_status st = zexa_client_new("zx_sandbox_key", base, &client);
+    ZexaStatus st = zexa_client_new("zx_sandbox_key", base, &client);
     if (st != ZEXA_OK) {
         fprintf(stderr, "zexa_client_new: %s\n", zexa_status_name(st));
         return 1;

@@ -45,7 +45,7 @@ int main(int argc, char **argv) {
     unsigned per_page = (unsigned)strtoul(argv[2], NULL, 10);
     long expect = argc > 3 ? strtol(argv[3], NULL, 10) : 0;
     ZexaClient *client = NULL;
-    zexa_status st = zexa_client_new("zx_sandbox_key", base, &client);
+    ZexaStatus st = zexa_client_new("zx_sandbox_key", base, &client);
     if (st != ZEXA_OK) {
         fprintf(stderr, "zexa_client_new: %s\n", zexa_status_name(st));
         return 1;
@@ -53,7 +53,7 @@ int main(int argc, char **argv) {
     double rss_before = status_mb("VmRSS");
     double started = now_s();
     ZexaContactIter *it = NULL;
-    ZexaListContacts filters = {0};
+    ZexaListContacts filters = ZEXA_STRUCT_INIT(ZexaListContacts);
     filters.per_page = per_page;
     st = zexa_contact_iter_new(client, &filters, &it);
     if (st != ZEXA_OK) {

@@ -29,11 +29,11 @@ static double median_ms(double *v, long n) {
 }
 
 static int get_page(ZexaClient *client, unsigned i) {
-    ZexaListContacts filters = {0};
+    ZexaListContacts filters = ZEXA_STRUCT_INIT(ZexaListContacts);
     filters.page = i;
     filters.per_page = 100;
     ZexaContactPage *page = NULL;
-    zexa_status st = zexa_contacts_list(client, &filters, &page);
+    ZexaStatus st = zexa_contacts_list(client, &filters, &page);
     if (st != ZEXA_OK) {
         fprintf(stderr, "zexa_contacts_list: %s: %s\n", zexa_status_name(st), zexa_last_error_message());
         exit(1);
@@ -64,12 +64,12 @@ int main(int argc, char **argv) {
         char name[32], phone[32];
         snprintf(name, sizeof name, "Bench %ld", i);
         snprintf(phone, sizeof phone, "+244923%06ld", i);
-        ZexaCreateContact create = {0};
+        ZexaCreateContact create = ZEXA_STRUCT_INIT(ZexaCreateContact);
         create.name = name;
         create.phone = phone;
         ZexaContact *contact = NULL;
         double t = now_s();
-        zexa_status st = zexa_contacts_create(client, &create, &contact);
+        ZexaStatus st = zexa_contacts_create(client, &create, &contact);
         create_times[i] = now_s() - t;
         creates_secs += create_times[i];
         if (st != ZEXA_OK) {

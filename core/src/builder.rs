@@ -177,12 +177,19 @@ impl ClientBuilder {
 
     /// Trusts the operating system's certificate store (on Linux the OpenSSL bundle, e.g.
     /// `/etc/ssl/certs`; the Keychain on macOS, the system store on Windows) instead of the
-    /// Mozilla roots bundled in the SDK, which stay the default. For a corporate CA installed
+    /// Mozilla roots bundled in the SDK, which stay the default (unless the crate is built
+    /// with the `native-roots` feature, which makes the OS store the default). For a corporate CA installed
     /// on the machine. `SSL_CERT_FILE` / `SSL_CERT_DIR` and [`Self::add_root_certificate_pem`]
     /// still take precedence.
     pub fn use_os_trust_store(mut self, use_os: bool) -> Self {
         self.trust.os_store = use_os;
         self
+    }
+
+    /// Whether the operating system's store is trusted instead of the bundled roots (see
+    /// [`Self::use_os_trust_store`]; `true` by default with the `native-roots` feature).
+    pub fn uses_os_trust_store(&self) -> bool {
+        self.trust.os_store
     }
 
     /// The largest response body accepted (default 16 MiB); a larger one is an error, not an
@@ -243,6 +250,18 @@ impl ClientBuilder {
         }
         if self.total_timeout.is_some_and(|t| t.is_zero()) {
             return Err(Error::invalid("total_timeout", "must be greater than zero"));
+        }
+        if self.connect_timeout.is_zero() {
+            return Err(Error::invalid("connect_timeout", "must be greater than zero"));
+        }
+        crate::retry::check_duration("timeout", self.timeout)?;
+        crate::retry::check_duration("connect_timeout", self.connect_timeout)?;
+        if let Some(total) = self.total_timeout {
+            crate::retry::check_duration("total_timeout", total)?;
+        }
+        self.retry.check()?;
+        if self.max_response_bytes == 0 {
+            return Err(Error::invalid("max_response_bytes", "must be greater than zero"));
         }
         let proxy = proxy::choose(&self.proxy, self.trust_env, &base_url)?;
         let roots = trust::roots(&self.trust, self.trust_env)?;

@@ -94,6 +94,15 @@ impl RequestOptions {
         if self.total_timeout.flatten().is_some_and(|t| t.is_zero()) {
             return Err(Error::invalid("total_timeout", "must be greater than zero"));
         }
+        if let Some(timeout) = self.timeout {
+            crate::retry::check_duration("timeout", timeout)?;
+        }
+        if let Some(total) = self.total_timeout.flatten() {
+            crate::retry::check_duration("total_timeout", total)?;
+        }
+        if let Some(retries) = self.max_retries {
+            crate::retry::check_retries(retries)?;
+        }
         for (name, value) in &self.headers {
             if RESERVED_HEADERS.iter().any(|r| r.eq_ignore_ascii_case(name)) {
                 return Err(Error::invalid(

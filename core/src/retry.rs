@@ -32,6 +32,52 @@ impl Default for RetryPolicy {
     }
 }
 
+/// The most retries a client or a call may ask for: beyond it a setting is a mistake (a
+/// negative number cast to unsigned), not a policy.
+pub const MAX_RETRIES: u32 = 1000;
+
+/// The longest time setting accepted (timeouts, back-off, `Retry-After` cap): one day. Longer
+/// is a mistake, and a deadline that far would overflow the clock on some platforms.
+pub const MAX_SETTING_DURATION: Duration = Duration::from_secs(24 * 3600);
+
+/// Refuses a duration setting over [`MAX_SETTING_DURATION`].
+pub(crate) fn check_duration(field: &str, value: Duration) -> crate::Result<()> {
+    if value > MAX_SETTING_DURATION {
+        return Err(crate::Error::invalid(
+            field,
+            format!("is {} ms, over the limit of one day", value.as_millis()),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a retry count over [`MAX_RETRIES`].
+pub(crate) fn check_retries(max_retries: u32) -> crate::Result<()> {
+    if max_retries > MAX_RETRIES {
+        return Err(crate::Error::invalid(
+            "max_retries",
+            format!("is {max_retries}, over the limit of {MAX_RETRIES}"),
+        ));
+    }
+    Ok(())
+}
+
+impl RetryPolicy {
+    /// Checks the ranges of every setting.
+    pub(crate) fn check(&self) -> crate::Result<()> {
+        check_retries(self.max_retries)?;
+        check_duration("retry_backoff", self.max_backoff)?;
+        check_duration("max_retry_after", self.max_retry_after)?;
+        if self.initial_backoff > self.max_backoff {
+            return Err(crate::Error::invalid(
+                "retry_backoff",
+                "the initial back-off is longer than the maximum",
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Decision {
@@ -160,5 +206,58 @@ mod tests {
             let full = (p.initial_backoff * (1 << (attempt - 1))).min(p.max_backoff);
             assert!(b >= full / 2 && b <= full, "attempt {attempt}: {b:?} vs {full:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    fn build(b: crate::ClientBuilder) -> Option<String> {
+        b.build().err().map(|e| e.to_string())
+    }
+
+    #[test]
+    fn out_of_range_settings_are_refused_at_build() {
+        let base = || crate::Client::builder("zx_test_key").base_url("http://127.0.0.1:9/v1");
+        // Seen: 4000000000 retries accepted from C.
+        assert!(build(base().max_retries(4_000_000_000))
+            .unwrap()
+            .contains("max_retries"));
+        assert!(build(base().max_retries(MAX_RETRIES)).is_none());
+        let day = MAX_SETTING_DURATION;
+        let over = day + Duration::from_millis(1);
+        assert!(build(base().timeout(over)).unwrap().contains("timeout"));
+        assert!(build(base().connect_timeout(Duration::ZERO))
+            .unwrap()
+            .contains("connect_timeout"));
+        assert!(build(base().total_timeout(over))
+            .unwrap()
+            .contains("total_timeout"));
+        assert!(build(base().retry_backoff(Duration::from_secs(2), Duration::from_secs(1))).is_some());
+        assert!(build(base().retry_backoff(Duration::ZERO, over))
+            .unwrap()
+            .contains("retry_backoff"));
+        assert!(build(base().max_retry_after(over))
+            .unwrap()
+            .contains("max_retry_after"));
+        assert!(build(base().max_response_bytes(0))
+            .unwrap()
+            .contains("max_response_bytes"));
+        assert!(build(base().timeout(day).retry_backoff(Duration::ZERO, day)).is_none());
+    }
+
+    #[test]
+    fn out_of_range_call_options_are_refused() {
+        let client = crate::Client::builder("zx_test_key")
+            .base_url("http://127.0.0.1:9/v1")
+            .build()
+            .unwrap();
+        let refused = |o: crate::RequestOptions| client.with_options(&o).is_err();
+        assert!(refused(crate::RequestOptions::new().max_retries(MAX_RETRIES + 1)));
+        assert!(refused(
+            crate::RequestOptions::new().timeout(MAX_SETTING_DURATION * 2)
+        ));
+        assert!(!refused(crate::RequestOptions::new().max_retries(3)));
     }
 }

@@ -18,12 +18,22 @@ use ureq::tls::{Certificate, PemItem, RootCerts};
 use crate::error::{Error, Result};
 
 /// The trust settings of a builder.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct TrustSettings {
     /// PEM documents given with `add_root_certificate_pem`.
     pub pems: Vec<Vec<u8>>,
     /// Use the operating system's store rather than the bundled roots.
     pub os_store: bool,
+}
+
+impl Default for TrustSettings {
+    /// The bundled Mozilla roots; the OS store with the `native-roots` feature.
+    fn default() -> Self {
+        TrustSettings {
+            pems: Vec::new(),
+            os_store: cfg!(feature = "native-roots"),
+        }
+    }
 }
 
 /// The roots to trust, or `None` for ureq's default (the bundled Mozilla roots).
@@ -160,5 +170,16 @@ mod loaded_once {
             (RootCerts::Specific(a), RootCerts::Specific(b)) => assert!(std::sync::Arc::ptr_eq(&a, &b)),
             _ => panic!("specific roots"),
         }
+    }
+}
+
+#[cfg(test)]
+mod feature_tests {
+    /// `cargo test -p zexa --features native-roots` runs this with the feature on (tests/run.sh).
+    #[test]
+    fn the_native_roots_feature_decides_the_default_store() {
+        let builder = crate::Client::builder("zx_test_key");
+        assert_eq!(builder.uses_os_trust_store(), cfg!(feature = "native-roots"));
+        assert!(!builder.use_os_trust_store(false).uses_os_trust_store());
     }
 }

@@ -15,7 +15,7 @@
 #include "zexa.h"
 
 /* Prints the last error of a failed call and exits. */
-static void fail(const char *what, zexa_status status) {
+static void fail(const char *what, ZexaStatus status) {
     const char *message = zexa_last_error_message();
     fprintf(stderr, "%s failed: %s (HTTP %u): %s\n", what, zexa_status_name(status),
             (unsigned)zexa_last_error_http_status(), message ? message : "");
@@ -24,14 +24,32 @@ static void fail(const char *what, zexa_status status) {
 
 #define TRY(what, call)                         \
     do {                                        \
-        zexa_status try_status_ = (call);       \
+        ZexaStatus try_status_ = (call);       \
         if (try_status_ != ZEXA_OK) fail(what, try_status_); \
     } while (0)
 
-static void on_progress(const ZexaCampaign *campaign, void *userdata) {
+/* Called after every poll of the wait; returning non-zero would stop it (ZEXA_CANCELLED). */
+static int on_progress(const ZexaCampaign *campaign, void *userdata) {
     (void)userdata;
     printf("  campaign %s: %s (delivered %lld, failed %lld)\n", campaign->id, campaign->status,
            (long long)campaign->delivered, (long long)campaign->failed);
+    return 0;
+}
+
+/* Creates a contact, or returns the one that already has its phone number: sending a create
+ * again is safe (ZEXA_CONFLICT), and a second run of this program finds what the first made. */
+static ZexaStatus create_or_find(ZexaClient *client, const ZexaCreateContact *req, ZexaContact **out) {
+    ZexaListContacts by_phone = ZEXA_STRUCT_INIT(ZexaListContacts);
+    ZexaContactPage *page = NULL;
+    ZexaStatus status = zexa_contacts_create(client, req, out);
+    if (status != ZEXA_CONFLICT) return status;
+    by_phone.phone = req->phone;
+    status = zexa_contacts_list(client, &by_phone, &page);
+    if (status == ZEXA_OK) {
+        status = page->count > 0 ? zexa_contacts_get(client, page->items[0]->id, out) : ZEXA_CONFLICT;
+    }
+    zexa_contact_page_free(page);
+    return status;
 }
 
 int main(void) {
@@ -39,13 +57,13 @@ int main(void) {
     const char *api_key = getenv("ZEXA_API_KEY");
     ZexaClient *client = NULL;
     ZexaContact *maria = NULL, *joao = NULL;
-    ZexaCreateContact contact = {0};
-    ZexaCreateContactList list_req = {"Quickstart", "Contacts of the C quickstart"};
+    ZexaCreateContact contact = ZEXA_STRUCT_INIT(ZexaCreateContact);
+    ZexaCreateContactList list_req = {sizeof(ZexaCreateContactList), "Quickstart", "Contacts of the C quickstart"};
     ZexaContactList *list = NULL;
     ZexaContactPage *members = NULL;
-    ZexaSendMessage sms = {0};
+    ZexaSendMessage sms = ZEXA_STRUCT_INIT(ZexaSendMessage);
     ZexaMessage *message = NULL;
-    ZexaCreateCampaign campaign_req = {0};
+    ZexaCreateCampaign campaign_req = ZEXA_STRUCT_INIT(ZexaCreateCampaign);
     ZexaCampaign *campaign = NULL, *done = NULL;
     ZexaCampaignPreview *preview = NULL;
     ZexaCredits *credits = NULL;
@@ -61,12 +79,12 @@ int main(void) {
     contact.name = "Maria Santos";
     contact.phone = "+244912345678";
     contact.email = "maria@example.com";
-    TRY("create Maria", zexa_contacts_create(client, &contact, &maria));
+    TRY("create Maria", create_or_find(client, &contact, &maria));
     TRY("zexa_to_e164", zexa_to_e164("0923 456 789", "244", &phone));
     contact.name = "João Silva";
     contact.phone = phone;
     contact.email = NULL;
-    TRY("create João", zexa_contacts_create(client, &contact, &joao));
+    TRY("create João", create_or_find(client, &contact, &joao));
     printf("contacts: %s %s, %s %s\n", maria->id, maria->phone, joao->id, joao->phone);
 
     /* A list with both. */
@@ -78,7 +96,7 @@ int main(void) {
     TRY("list members", zexa_contact_lists_members(client, list->id, NULL, &members));
     printf("list %s (%s): %llu member(s)\n", list->id, list->name, (unsigned long long)members->total);
     for (i = 0; i < members->count; i++) {
-        printf("  - %s %s\n", members->items[i].name, members->items[i].phone);
+        printf("  - %s %s\n", members->items[i]->name, members->items[i]->phone);
     }
 
     /* One message. */

@@ -3,26 +3,24 @@
 use std::collections::BTreeMap;
 use std::ffi::c_char;
 
-use crate::client::{client, ZexaClient};
+use crate::client::{core_client, ZexaClient};
 use crate::handle;
 use crate::iter::{self, ZexaContactIter};
 use crate::last_error::{bad_argument, Failure};
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaContact, ZexaContactPage};
 use crate::panic::run;
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::{opt_str, opt_string, opt_string_array, str_arg, str_array, str_pairs};
-
-/// `ZexaListContacts.valid`: no filter on validity.
-pub const ZEXA_VALID_ANY: i32 = 0;
-/// `ZexaListContacts.valid`: only contacts whose number is valid.
-pub const ZEXA_VALID_ONLY: i32 = 1;
-/// `ZexaListContacts.valid`: only contacts whose number is not valid.
-pub const ZEXA_VALID_NOT: i32 = 2;
+use crate::tristate::{self, ZexaTristate};
 
 /// A new contact. `name` and `phone` (E.164) are required; every other pointer may be NULL.
 /// The library copies what it needs during the call.
 #[repr(C)]
 pub struct ZexaCreateContact {
+    /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+    /// only the fields it covers, and refuses a size it does not know.
+    pub struct_size: usize,
     /// Full name.
     pub name: *const c_char,
     /// Phone number in E.164 (`+244912345678`); see `zexa_to_e164`.
@@ -45,6 +43,9 @@ pub struct ZexaCreateContact {
 /// sets an empty list; a NULL array leaves the field unchanged.
 #[repr(C)]
 pub struct ZexaUpdateContact {
+    /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+    /// only the fields it covers, and refuses a size it does not know.
+    pub struct_size: usize,
     /// New name, or NULL.
     pub name: *const c_char,
     /// New phone (E.164), or NULL.
@@ -61,12 +62,20 @@ pub struct ZexaUpdateContact {
     pub custom_field_values: *const *const c_char,
     /// Number of custom fields.
     pub custom_fields_len: usize,
+    /// `true`: remove the email (sent as `null`); `email` must then be NULL.
+    pub clear_email: bool,
+    /// `true`: remove every custom field (sent as `null`); the custom field arrays must then
+    /// be NULL.
+    pub clear_custom_fields: bool,
 }
 
-/// Filters and paging of a contact search. Zero-initialise it (`ZexaListContacts f = {0};`)
-/// for no filter, page 1 and the default size; NULL strings are no filter.
+/// Filters and paging of a contact search. `ZEXA_STRUCT_INIT(ZexaListContacts)` is no filter,
+/// page 1 and the default size; NULL strings are no filter.
 #[repr(C)]
 pub struct ZexaListContacts {
+    /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+    /// only the fields it covers, and refuses a size it does not know.
+    pub struct_size: usize,
     /// Only members of this list.
     pub list_id: *const c_char,
     /// Name contains.
@@ -77,8 +86,9 @@ pub struct ZexaListContacts {
     pub email: *const c_char,
     /// Gender.
     pub gender: *const c_char,
-    /// `ZEXA_VALID_ANY` (0), `ZEXA_VALID_ONLY` or `ZEXA_VALID_NOT`.
-    pub valid: i32,
+    /// `ZEXA_TRISTATE_TRUE`: only valid numbers; `ZEXA_TRISTATE_FALSE`: only invalid ones;
+    /// `ZEXA_TRISTATE_UNSET` (0): no filter.
+    pub valid: ZexaTristate,
     /// Only contacts reachable on this channel (`sms`, `email`...).
     pub channel: *const c_char,
     /// Page number from 1; 0 means the first page.
@@ -132,6 +142,21 @@ impl ZexaUpdateContact {
             self.custom_fields_len,
         )?
         .map(Some);
+        if self.clear_email {
+            if u.email.is_some() {
+                return Err(bad_argument("clear_email", "is true while email is set"));
+            }
+            u = u.clear_email();
+        }
+        if self.clear_custom_fields {
+            if u.custom_fields.is_some() {
+                return Err(bad_argument(
+                    "clear_custom_fields",
+                    "is true while custom fields are set",
+                ));
+            }
+            u = u.clear_custom_fields();
+        }
         Ok(u)
     }
 }
@@ -139,21 +164,16 @@ impl ZexaUpdateContact {
 /// The core's search parameters from an optional `ZexaListContacts` (NULL: no filter).
 fn list_contacts(filters: *const ZexaListContacts) -> Result<zexa::ListContacts, Failure> {
     let mut out = zexa::ListContacts::new();
-    if filters.is_null() {
+    let Some(f) = handle::opt_sized_arg(filters, "filters")? else {
         return Ok(out);
-    }
-    let f = handle::arg(filters, "filters")?;
+    };
     out.list_id = opt_string(f.list_id, "list_id")?;
     out.name = opt_string(f.name, "name")?;
     out.phone = opt_string(f.phone, "phone")?;
     out.email = opt_string(f.email, "email")?;
     out.gender = opt_string(f.gender, "gender")?;
-    out.valid = match f.valid {
-        ZEXA_VALID_ANY => None,
-        ZEXA_VALID_ONLY => Some(true),
-        ZEXA_VALID_NOT => Some(false),
-        _ => return Err(bad_argument("valid", "must be ZEXA_VALID_ANY, _ONLY or _NOT")),
-    };
+    out.valid =
+        tristate::from_c(f.valid).ok_or_else(|| bad_argument("valid", "must be a ZEXA_TRISTATE_* value"))?;
     out.channel = opt_str(f.channel, "channel")?.map(zexa::Channel::from);
     out.page = (f.page != 0).then_some(f.page);
     out.per_page = (f.per_page != 0).then_some(f.per_page);
@@ -167,110 +187,139 @@ fn list_contacts(filters: *const ZexaListContacts) -> Result<zexa::ListContacts,
 /// empty name, bad email), `ZEXA_CONFLICT` when the phone exists, any API or transport
 /// status, or `ZEXA_INVALID_ARGUMENT` for NULL `client`/`contact`/`out`/required fields.
 /// Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_create(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     contact: *const ZexaCreateContact,
     out: *mut *mut ZexaContact,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        let request = handle::arg(contact, "contact")?.to_core()?;
-        Ok(client(client_)?.contacts().create(&request)?)
+        let request = handle::sized_arg(contact, "contact")?.to_core()?;
+        recorded(client, |c| c.contacts().create(&request))
     })
 }
 
 /// `GET /contacts/{id}`. `*out` is freed with `zexa_contact_free`. `ZEXA_NOT_FOUND` when no
 /// such contact exists. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_get(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     contact_id: *const c_char,
     out: *mut *mut ZexaContact,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        Ok(client(client_)?
-            .contacts()
-            .get(str_arg(contact_id, "contact_id")?)?)
+        let id = str_arg(contact_id, "contact_id")?;
+        recorded(client, |c| c.contacts().get(id))
     })
 }
 
 /// `PUT /contacts/{id}`: changes the non-NULL fields of `changes`. `*out` is the updated
 /// contact, freed with `zexa_contact_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_update(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     contact_id: *const c_char,
     changes: *const ZexaUpdateContact,
     out: *mut *mut ZexaContact,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        let changes = handle::arg(changes, "changes")?.to_core()?;
+        let changes = handle::sized_arg(changes, "changes")?.to_core()?;
         let id = str_arg(contact_id, "contact_id")?;
-        Ok(client(client_)?.contacts().update(id, &changes)?)
+        recorded(client, |c| c.contacts().update(id, &changes))
     })
 }
 
 /// `DELETE /contacts/{id}`: deletes a contact permanently. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
-pub extern "C" fn zexa_contacts_delete(client_: *const ZexaClient, contact_id: *const c_char) -> zexa_status {
+pub extern "C" fn zexa_contacts_delete(client: *const ZexaClient, contact_id: *const c_char) -> ZexaStatus {
     run(|| {
-        Ok(client(client_)?
-            .contacts()
-            .delete(str_arg(contact_id, "contact_id")?)?)
+        let id = str_arg(contact_id, "contact_id")?;
+        recorded(client, |c| c.contacts().delete(id))
     })
 }
 
 /// `DELETE /contacts`: deletes `ids_len` contacts at once. The core refuses an empty array
 /// with `ZEXA_INVALID_INPUT`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_delete_many(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     contact_ids: *const *const c_char,
     ids_len: usize,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let ids = str_array(contact_ids, ids_len, "contact_ids")?;
-        Ok(client(client_)?.contacts().delete_many(&ids)?)
+        recorded(client, |c| c.contacts().delete_many(&ids))
     })
 }
 
 /// `GET /contacts`: one page of contacts matching `filters` (NULL: no filter, first page).
 /// `*out` is freed with `zexa_contact_page_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contacts_list(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     filters: *const ZexaListContacts,
     out: *mut *mut ZexaContactPage,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
         let filters = list_contacts(filters)?;
-        Ok(client(client_)?.contacts().list(&filters)?)
+        recorded(client, |c| c.contacts().list(&filters))
     })
 }
 
 /// An iterator over every contact matching `filters` (NULL: all), from `filters->page` on.
 /// Nothing is fetched until the first `zexa_contact_iter_next`. `*out` is freed with
 /// `zexa_contact_iter_free`; it keeps its own reference to the client's connection pool.
+///
+/// Statuses: `ZEXA_OK` (nothing is fetched yet: a refused parameter comes out of the first
+/// `_iter_next`); `ZEXA_INVALID_ARGUMENT` for NULL or dead arguments.
 #[no_mangle]
 pub extern "C" fn zexa_contact_iter_new(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     filters: *const ZexaListContacts,
     out: *mut *mut ZexaContactIter,
-) -> zexa_status {
+) -> ZexaStatus {
     iter::start(out, || {
         let filters = list_contacts(filters)?;
-        Ok(ZexaContactIter(client(client_)?.contacts().iter(&filters)))
+        Ok(ZexaContactIter(core_client(client)?.contacts().iter(&filters)))
     })
 }
 
 /// The next contact: `*out` is a contact freed with `zexa_contact_free`, or NULL with
 /// `ZEXA_OK` when the iteration is over. Pages are fetched as needed (one in memory). A
 /// failure is returned once and ends the iteration (later calls give `ZEXA_OK` and NULL).
+///
+/// Statuses: `ZEXA_OK` (with `*out` NULL at the end); `ZEXA_INVALID_INPUT` for refused page
+/// parameters; the API statuses; `ZEXA_INVALID_ARGUMENT` for a NULL or dead iterator or NULL
+/// `out`.
 #[no_mangle]
 pub extern "C" fn zexa_contact_iter_next(
     iter: *mut ZexaContactIter,
     out: *mut *mut ZexaContact,
-) -> zexa_status {
+) -> ZexaStatus {
     iter::next(iter, out)
 }
 
@@ -290,4 +339,15 @@ pub extern "C" fn zexa_contact_free(contact: *mut ZexaContact) {
 #[no_mangle]
 pub extern "C" fn zexa_contact_page_free(page: *mut ZexaContactPage) {
     free(page)
+}
+
+handle::sized_args!(ZexaCreateContact, ZexaListContacts);
+
+// SAFETY: `#[repr(C)]`, starts with `struct_size`, and holds raw pointers, integers and
+// bools, for which zero means "not given".
+unsafe impl handle::SizedArg for ZexaUpdateContact {
+    /// The layout before `clear_email` and `clear_custom_fields` were appended: a caller built
+    /// with that header is still served (the clear flags read as false).
+    const MIN_SIZE: usize = std::mem::offset_of!(ZexaUpdateContact, clear_email);
+    const NAME: &'static str = "ZexaUpdateContact";
 }

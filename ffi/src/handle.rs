@@ -1,117 +1,161 @@
-//! Pointers that cross the boundary: opaque handles (`ZexaClient`, builders, iterators),
-//! struct arguments, out-pointers, and the checks on them.
+//! Pointers that cross the boundary: what the library hands out (handles, results, strings),
+//! the structs the caller fills, out-pointers, and the checks on them.
 //!
-//! A handle is a `Box` turned into a raw pointer; the caller gives it back exactly once to its
-//! `_free` function, which turns it back into the `Box` and drops it. Each handle starts with a
-//! tag naming its type, so that a pointer that is not a live handle of the expected type (a
-//! never-created pointer, a handle of another type, most freed handles) is refused with
-//! `ZEXA_INVALID_ARGUMENT` instead of being used. This is a best effort: a freed handle whose
-//! memory was reused can still go unnoticed, so using one stays a caller bug.
+//! Everything the library hands out is a `Box` (or `CString`) turned into a raw pointer and
+//! entered in a registry of live pointers with its type; the caller gives it back exactly once
+//! to its `_free` function, which removes it from the registry and drops it. So a pointer that
+//! is not a live one of the expected type (never created, of another type, already freed) is
+//! never dereferenced: a call refuses it with `ZEXA_INVALID_ARGUMENT` and a `_free` ignores
+//! it. The one case the registry cannot tell is a freed pointer whose address was handed out
+//! again for a new object of the same type: that is the new object.
+
+use std::any::TypeId;
+use std::collections::HashMap;
+use std::mem::{size_of, MaybeUninit};
+use std::sync::{LazyLock, Mutex};
 
 use crate::last_error::{bad_argument, Failure};
 use crate::panic::guard;
 
-/// The heap block behind a handle: the tag first, so it is read at the pointer itself.
-#[repr(C)]
-struct Tagged<T> {
-    tag: u64,
-    value: T,
+/// Every pointer handed out and not yet freed, with the type it was made as.
+static LIVE: LazyLock<Mutex<HashMap<usize, TypeId>>> = LazyLock::new(Mutex::default);
+
+fn live() -> std::sync::MutexGuard<'static, HashMap<usize, TypeId>> {
+    // A panic while the lock is held cannot leave the map half-changed (each use is one
+    // insert, remove or lookup), so a poisoned lock is still sound to use.
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The tag of a freed handle.
-const DEAD: u64 = 0;
-
-/// The tag of a live handle of type `T`: a hash of the type's name (FNV-1a), never `DEAD`.
-fn tag_of<T>() -> u64 {
-    let hash = std::any::type_name::<T>()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-    hash | 1
+/// Enters `ptr` as a live pointer of type `T`.
+pub(crate) fn register<T: 'static>(ptr: *const T) {
+    live().insert(ptr as usize, TypeId::of::<T>());
 }
 
-/// Moves `value` to the heap; the caller owns the pointer until it passes it to [`free`].
-pub(crate) fn new<T>(value: T) -> *mut T {
-    Box::into_raw(Box::new(Tagged {
-        tag: tag_of::<T>(),
-        value,
-    }))
-    .cast()
+/// Removes `ptr` from the registry if it is a live pointer of type `T`; whether it was.
+pub(crate) fn unregister<T: 'static>(ptr: *const T) -> bool {
+    let mut live = live();
+    if live.get(&(ptr as usize)) == Some(&TypeId::of::<T>()) {
+        live.remove(&(ptr as usize));
+        true
+    } else {
+        false
+    }
 }
 
-/// Moves a result struct to the heap, untagged: C reads its fields at the pointer itself.
-/// The caller owns it until it passes it to [`free_untagged`].
-pub(crate) fn new_untagged<T>(value: T) -> *mut T {
-    Box::into_raw(Box::new(value))
+/// Whether `ptr` is a live pointer of type `T`.
+fn is_live<T: 'static>(ptr: *const T) -> bool {
+    live().get(&(ptr as usize)) == Some(&TypeId::of::<T>())
 }
 
-/// Drops a value made by [`new_untagged`]; NULL is a no-op.
-pub(crate) fn free_untagged<T>(ptr: *mut T) {
+/// Moves `value` to the heap and registers it; the caller owns the pointer until it passes it
+/// to [`free`].
+pub(crate) fn new<T: 'static>(value: T) -> *mut T {
+    let ptr = Box::into_raw(Box::new(value));
+    register(ptr.cast_const());
+    ptr
+}
+
+/// Drops a value made by [`new`]; NULL, and a pointer that is not a live one of this type,
+/// are ignored (they are not ours to free).
+pub(crate) fn free<T: 'static>(ptr: *mut T) {
     guard((), || {
-        if !ptr.is_null() {
-            // SAFETY: `ptr` came from `Box::into_raw` in `new_untagged::<T>` (each `_free`
-            // function only takes pointers of its own type) and is freed once, per the contract.
+        if !ptr.is_null() && unregister(ptr.cast_const()) {
+            // SAFETY: the registry says `ptr` came from `Box::into_raw` in `new::<T>` and was
+            // not freed since; it has just been removed, so it is dropped exactly once.
             drop(unsafe { Box::from_raw(ptr) });
         }
     })
 }
 
-/// Whether `ptr` (not NULL) carries the live tag of `T`.
-fn is_live<T>(ptr: *const T) -> bool {
-    // SAFETY: per the contract, a non-NULL handle points to at least the 8 readable bytes of
-    // a block made by `new` (the tag is read before anything else is trusted); a volatile read
-    // keeps the check from being optimised on the assumption that the pointer is valid.
-    unsafe { std::ptr::read_volatile(ptr.cast::<u64>()) == tag_of::<T>() }
-}
-
-/// Drops a handle made by [`new`]; NULL is a no-op, and so is a pointer that is not a live
-/// handle of this type (it is not ours to free).
-pub(crate) fn free<T>(ptr: *mut T) {
-    guard((), || {
-        if ptr.is_null() || !is_live(ptr) {
-            return;
-        }
-        let tagged = ptr.cast::<Tagged<T>>();
-        // SAFETY: the tag says `ptr` came from `new::<T>` and is live; it is freed once, per
-        // the contract, and marked dead first so that a second `_free` is caught.
-        unsafe {
-            (*tagged).tag = DEAD;
-            drop(Box::from_raw(tagged));
-        }
-    })
-}
-
 /// Borrows the value behind a handle for the duration of a call.
-pub(crate) fn get<'a, T>(ptr: *const T, name: &str) -> Result<&'a T, Failure> {
+pub(crate) fn get<'a, T: 'static>(ptr: *const T, name: &str) -> Result<&'a T, Failure> {
     if ptr.is_null() {
         return Err(bad_argument(name, "must not be NULL"));
     }
     if !is_live(ptr) {
         return Err(bad_argument(
             name,
-            "is not a live handle of its type (freed, or never created)",
+            "is not a live handle of its type (freed, never created, or of another type)",
         ));
     }
-    // SAFETY: the tag says `ptr` points to a live `Tagged<T>` made by `new`; only shared
-    // access is taken, for the duration of the call.
-    Ok(unsafe { &(*ptr.cast::<Tagged<T>>()).value })
+    // SAFETY: the registry says `ptr` points to a live `T` made by `new`; only shared access
+    // is taken, for the duration of the call (freeing it meanwhile breaks the contract).
+    Ok(unsafe { &*ptr })
 }
 
 /// Borrows the value behind a handle mutably; the caller must not use it on two threads at once.
-pub(crate) fn get_mut<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T, Failure> {
+pub(crate) fn get_mut<'a, T: 'static>(ptr: *mut T, name: &str) -> Result<&'a mut T, Failure> {
     get(ptr.cast_const(), name)?;
     // SAFETY: checked live just above; the contract of the functions taking a mutable handle
     // is that no other thread uses it during the call.
-    Ok(unsafe { &mut (*ptr.cast::<Tagged<T>>()).value })
+    Ok(unsafe { &mut *ptr })
 }
 
-/// Borrows a struct the caller owns (a request, filters), for the duration of a call; NULL is
-/// an argument failure. Unlike handles, these are plain C structs and carry no tag.
-pub(crate) fn arg<'a, T>(ptr: *const T, name: &str) -> Result<&'a T, Failure> {
-    // SAFETY: a non-NULL argument points to a valid, initialised struct of this type for the
-    // duration of the call (the documented contract of every struct argument).
-    unsafe { ptr.as_ref() }.ok_or_else(|| bad_argument(name, "must not be NULL"))
+/// A struct the caller fills (a request, filters), starting with `size_t struct_size`.
+///
+/// # Safety
+/// The type is `#[repr(C)]`, its first field is a `usize` (`struct_size`), and all-zero bytes
+/// are a valid value of it in which every field means "not given" (raw pointers, integers).
+pub(crate) unsafe trait SizedArg: Sized + 'static {
+    /// The smallest `struct_size` accepted: the size of the struct in the first release that
+    /// had it. Fields added later are appended, and read only when `struct_size` covers them.
+    const MIN_SIZE: usize;
+    /// The name of the C type, for the error message.
+    const NAME: &'static str;
+}
+
+/// Reads a caller's struct: the first `struct_size` bytes of it, the rest zero (not given).
+/// NULL, or a `struct_size` this library does not know, is an argument failure.
+pub(crate) fn sized_arg<T: SizedArg>(ptr: *const T, name: &str) -> Result<T, Failure> {
+    if ptr.is_null() {
+        return Err(bad_argument(name, "must not be NULL"));
+    }
+    // SAFETY: a non-NULL struct argument points to at least its `struct_size` field (the
+    // documented contract); it is read alone before anything else is trusted.
+    let size = unsafe { ptr.cast::<usize>().read_unaligned() };
+    if size < T::MIN_SIZE || size > size_of::<T>() {
+        return Err(bad_argument(
+            name,
+            &format!(
+                "has struct_size {size}: initialise it with ZEXA_STRUCT_INIT({}) \
+                 (this library reads {} to {} bytes)",
+                T::NAME,
+                T::MIN_SIZE,
+                size_of::<T>()
+            ),
+        ));
+    }
+    let mut value = MaybeUninit::<T>::zeroed();
+    // SAFETY: the caller's struct has `size` readable bytes (its own `struct_size`), and `size`
+    // is at most `size_of::<T>()`; the bytes not copied stay zero, a valid "not given" value
+    // per the `SizedArg` contract.
+    unsafe {
+        std::ptr::copy_nonoverlapping(ptr.cast::<u8>(), value.as_mut_ptr().cast::<u8>(), size);
+        Ok(value.assume_init())
+    }
+}
+
+/// Implements [`SizedArg`] for request structs of the first release (their size now is their
+/// minimum size).
+macro_rules! sized_args {
+    ($($ty:ident),+ $(,)?) => {$(
+        // SAFETY: `$ty` is `#[repr(C)]`, starts with `struct_size: usize`, and holds only raw
+        // pointers and integers, for which zero means "not given".
+        unsafe impl $crate::handle::SizedArg for $ty {
+            const MIN_SIZE: usize = std::mem::size_of::<$ty>();
+            const NAME: &'static str = stringify!($ty);
+        }
+    )+};
+}
+pub(crate) use sized_args;
+
+/// Reads an optional caller's struct: NULL is `None`.
+pub(crate) fn opt_sized_arg<T: SizedArg>(ptr: *const T, name: &str) -> Result<Option<T>, Failure> {
+    if ptr.is_null() {
+        Ok(None)
+    } else {
+        sized_arg(ptr, name).map(Some)
+    }
 }
 
 /// Checks an out-pointer and sets `*out = NULL`, so it holds NULL on every failure.
@@ -131,23 +175,42 @@ mod tests {
     struct B(#[allow(dead_code)] u64);
 
     #[test]
-    fn handles_of_another_type_or_never_created_are_refused() {
+    fn handles_of_another_type_never_created_or_freed_are_refused() {
         let a = new(A(7));
         assert_eq!(get(a, "a").map(|a| a.0).ok(), Some(7));
         assert!(
             get(a.cast::<B>().cast_const(), "b").is_err(),
             "a handle of another type"
         );
-        let zeros = [0u64; 4];
-        assert!(
-            get(zeros.as_ptr().cast::<A>(), "a").is_err(),
-            "a never-created pointer"
-        );
+        assert!(get(0x10 as *const A, "a").is_err(), "a never-created pointer");
         free(a.cast::<B>()); // not a B: ignored, not freed
         assert!(get(a, "a").is_ok());
         free(a);
-        let b = new(B(1));
-        assert!(get(b, "b").is_ok());
-        free(b);
+        assert!(get(a, "a").is_err(), "a freed handle");
+        free(a); // a second free is ignored
+        free(0x10 as *mut A); // never created: ignored, not dereferenced
+    }
+
+    #[repr(C)]
+    struct Req {
+        struct_size: usize,
+        x: u32,
+    }
+    sized_args!(Req);
+
+    #[test]
+    fn struct_size_is_checked() {
+        let ok = Req {
+            struct_size: size_of::<Req>(),
+            x: 3,
+        };
+        assert_eq!(sized_arg(&ok, "req").map(|r| r.x).ok(), Some(3));
+        let zero = Req { struct_size: 0, x: 3 };
+        assert!(sized_arg(&zero, "req").is_err(), "a struct never initialised");
+        let big = Req {
+            struct_size: 4096,
+            x: 3,
+        };
+        assert!(sized_arg(&big, "req").is_err(), "a struct from a newer header");
     }
 }

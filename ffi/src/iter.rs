@@ -7,12 +7,15 @@ use crate::handle;
 use crate::last_error::Failure;
 use crate::models::{owned, ToC};
 use crate::panic::run;
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 
 /// Page number and size of a list call. Zero-initialise it for the defaults; the core checks
 /// the values (`per_page` 1 to 100) and refuses others with `ZEXA_INVALID_INPUT`.
 #[repr(C)]
 pub struct ZexaListParams {
+    /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+    /// only the fields it covers, and refuses a size it does not know.
+    pub struct_size: usize,
     /// Page number from 1; 0 means the first page.
     pub page: u32,
     /// Items per page, 1 to 100; 0 means the API's default (50).
@@ -62,8 +65,7 @@ iter_handles! {
 /// The core's page parameters from an optional `ZexaListParams` (NULL: defaults).
 pub(crate) fn list_params(params: *const ZexaListParams) -> Result<zexa::ListParams, Failure> {
     let mut out = zexa::ListParams::new();
-    if !params.is_null() {
-        let p = handle::arg(params, "params")?;
+    if let Some(p) = handle::opt_sized_arg(params, "params")? {
         out.page = (p.page != 0).then_some(p.page);
         out.per_page = (p.per_page != 0).then_some(p.per_page);
     }
@@ -71,7 +73,7 @@ pub(crate) fn list_params(params: *const ZexaListParams) -> Result<zexa::ListPar
 }
 
 /// The body of every `_iter_new` function: checks `out`, then makes the iterator handle.
-pub(crate) fn start<H>(out: *mut *mut H, make: impl FnOnce() -> Result<H, Failure>) -> zexa_status {
+pub(crate) fn start<H: 'static>(out: *mut *mut H, make: impl FnOnce() -> Result<H, Failure>) -> ZexaStatus {
     run(|| {
         let slot = handle::out(out)?;
         *slot = handle::new(make()?);
@@ -81,7 +83,7 @@ pub(crate) fn start<H>(out: *mut *mut H, make: impl FnOnce() -> Result<H, Failur
 
 /// The body of every `_iter_next` function: `*out` is the next item (owned by the caller), or
 /// NULL with `ZEXA_OK` at the end. An error is returned once and ends the iteration.
-pub(crate) fn next<H: IterHandle>(iter: *mut H, out: *mut *mut <H::Item as ToC>::C) -> zexa_status {
+pub(crate) fn next<H: IterHandle + 'static>(iter: *mut H, out: *mut *mut <H::Item as ToC>::C) -> ZexaStatus {
     run(|| {
         let slot = handle::out(out)?;
         let iter = handle::get_mut(iter, "iter")?;
@@ -91,3 +93,5 @@ pub(crate) fn next<H: IterHandle>(iter: *mut H, out: *mut *mut <H::Item as ToC>:
         Ok(())
     })
 }
+
+handle::sized_args!(ZexaListParams);

@@ -1,13 +1,13 @@
 //! The thread-local record of the last failure, and the `zexa_last_error_*` getters.
 //!
-//! Every function returning `zexa_status` clears the record when it starts and fills it when it
+//! Every function returning `ZexaStatus` clears the record when it starts and fills it when it
 //! fails, so after a failure the getters describe exactly that failure.
 
 use std::cell::RefCell;
 use std::ffi::{c_char, CString};
 use std::ptr;
 
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::to_cstring;
 
 /// Why a call failed, before it becomes a status and a last-error record.
@@ -19,6 +19,8 @@ pub(crate) enum Failure {
     Argument(String),
     /// A panic was caught at the boundary.
     Panic(String),
+    /// The caller's callback asked to stop (nothing it may have caused is in flight).
+    Cancelled(String),
 }
 
 impl From<zexa::Error> for Failure {
@@ -34,7 +36,7 @@ pub(crate) fn bad_argument(name: &str, why: &str) -> Failure {
 
 #[derive(Default)]
 struct Record {
-    status: Option<zexa_status>,
+    status: Option<ZexaStatus>,
     http_status: u16,
     code: Option<CString>,
     message: Option<CString>,
@@ -56,11 +58,12 @@ pub(crate) fn clear() {
 }
 
 /// Records `failure` as this thread's last error and returns its status.
-pub(crate) fn record(failure: Failure) -> zexa_status {
+pub(crate) fn record(failure: Failure) -> ZexaStatus {
     let (status, record) = match failure {
-        Failure::Core(error) => (zexa_status::of(&error), core_record(&error)),
-        Failure::Argument(message) => (zexa_status::ZEXA_INVALID_ARGUMENT, plain(&message)),
-        Failure::Panic(message) => (zexa_status::ZEXA_INTERNAL_ERROR, plain(&message)),
+        Failure::Core(error) => (ZexaStatus::of(&error), core_record(&error)),
+        Failure::Argument(message) => (ZexaStatus::ZEXA_INVALID_ARGUMENT, plain(&message)),
+        Failure::Panic(message) => (ZexaStatus::ZEXA_INTERNAL_ERROR, plain(&message)),
+        Failure::Cancelled(message) => (ZexaStatus::ZEXA_CANCELLED, plain(&message)),
     };
     LAST.with(|last| {
         *last.borrow_mut() = Record {
@@ -104,11 +107,15 @@ fn string_of(pick: impl Fn(&Record) -> &Option<CString>) -> *const c_char {
     LAST.with(|last| pick(&last.borrow()).as_ref().map_or(ptr::null(), |s| s.as_ptr()))
 }
 
-/// The status of this thread's last failure, or `ZEXA_OK` if the last `zexa_status` call
+/// The status of this thread's last failure, or `ZEXA_OK` if the last `ZexaStatus` call
 /// succeeded. Thread-local: failures of other threads are never visible here.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
-pub extern "C" fn zexa_last_error_status() -> zexa_status {
-    LAST.with(|last| last.borrow().status.unwrap_or(zexa_status::ZEXA_OK))
+pub extern "C" fn zexa_last_error_status() -> ZexaStatus {
+    LAST.with(|last| last.borrow().status.unwrap_or(ZexaStatus::ZEXA_OK))
 }
 
 /// The HTTP status of the last failure's answer (e.g. 404), or 0 when no answer came back
@@ -122,7 +129,7 @@ pub extern "C" fn zexa_last_error_http_status() -> u16 {
 /// when the last call succeeded.
 ///
 /// Owned by the library: valid until the next call, on this thread, of a function that
-/// returns `zexa_status`. Do not free it.
+/// returns `ZexaStatus`. Do not free it.
 #[no_mangle]
 pub extern "C" fn zexa_last_error_message() -> *const c_char {
     string_of(|r| &r.message)

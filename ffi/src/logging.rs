@@ -17,7 +17,7 @@ use std::sync::{Once, RwLock};
 
 use crate::last_error::{bad_argument, Failure};
 use crate::panic::run;
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 
 /// The level of a log record, most severe first. `zexa_set_log_callback` delivers the records
 /// at its `min_level` and every more severe one.
@@ -151,12 +151,16 @@ impl log::Log for Forwarder {
 /// value, or when called from inside the callback; `ZEXA_INTERNAL_ERROR` if another logger
 /// of the Rust `log` crate was installed in this library first (only possible when the
 /// static library is linked into a Rust program that sets its own).
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_set_log_callback(
     min_level: u32,
     callback: ZexaLogCallback,
     userdata: *mut c_void,
-) -> zexa_status {
+) -> ZexaStatus {
     run(|| {
         let min = ZexaLogLevel::filter(min_level)
             .ok_or_else(|| bad_argument("min_level", "must be a ZEXA_LOG_* value (1 to 5)"))?;

@@ -2,15 +2,19 @@
 
 use std::ffi::c_char;
 
-use crate::client::{client, ZexaClient};
+use crate::client::ZexaClient;
 use crate::handle;
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaMessage};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::{json_arg, opt_string, str_arg};
 
 /// A single message: `channel`, `to` and `from` required, and `body` or `template_json`.
 #[repr(C)]
 pub struct ZexaSendMessage {
+    /// `sizeof` this struct, set by `ZEXA_STRUCT_INIT` (see ffi/ABI.md): the library reads
+    /// only the fields it covers, and refuses a size it does not know.
+    pub struct_size: usize,
     /// `sms`, `whatsapp`, `telegram`, `email` or `slack`.
     pub channel: *const c_char,
     /// Recipient: E.164 for phone channels, an email address, or a Slack channel/user ID.
@@ -32,35 +36,42 @@ pub struct ZexaSendMessage {
 /// `ZEXA_INSUFFICIENT_CREDITS`, `ZEXA_INVALID_INPUT` for an SMS body over `max_segments`,
 /// `ZEXA_INVALID_ARGUMENT` when `template_json` is not JSON.
 /// Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_messages_send(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     message: *const ZexaSendMessage,
     out: *mut *mut ZexaMessage,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        let m = handle::arg(message, "message")?;
+        let m = handle::sized_arg(message, "message")?;
         let channel = zexa::Channel::from(str_arg(m.channel, "channel")?);
         let mut request = zexa::SendMessage::new(channel, str_arg(m.to, "to")?, str_arg(m.from, "from")?);
         request.body = opt_string(m.body, "body")?;
         request.template = json_arg(m.template_json, "template_json")?;
         request.max_segments = (m.max_segments != 0).then_some(m.max_segments);
-        Ok(client(client_)?.messages().send(&request)?)
+        recorded(client, |c| c.messages().send(&request))
     })
 }
 
 /// `GET /messages/{id}`: a message and its delivery status. `*out` is freed with
 /// `zexa_message_free`. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_NOT_FOUND` for an unknown ID; the API statuses (see the top of
+/// zexa.h); `ZEXA_INVALID_INPUT` when the core refuses an argument before sending;
+/// `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8 arguments.
 #[no_mangle]
 pub extern "C" fn zexa_messages_get(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     message_id: *const c_char,
     out: *mut *mut ZexaMessage,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
-        Ok(client(client_)?
-            .messages()
-            .get(str_arg(message_id, "message_id")?)?)
+        let id = str_arg(message_id, "message_id")?;
+        recorded(client, |c| c.messages().get(id))
     })
 }
 
@@ -69,3 +80,5 @@ pub extern "C" fn zexa_messages_get(
 pub extern "C" fn zexa_message_free(message: *mut ZexaMessage) {
     free(message)
 }
+
+handle::sized_args!(ZexaSendMessage);

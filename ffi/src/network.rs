@@ -5,7 +5,7 @@
 use std::ffi::c_char;
 
 use crate::client::{configure, ZexaClientBuilder};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::str_arg;
 
 /// Sends every request through this proxy (`http://host:port`, `socks5://user:pass@host:port`;
@@ -15,18 +15,24 @@ use crate::strings::str_arg;
 /// (`ZEXA_INVALID_INPUT` for a malformed one, or a non-loopback proxy to a plain-http API);
 /// its credentials are never logged nor put in an error. Returns `ZEXA_INVALID_ARGUMENT` for
 /// a NULL builder or a NULL/non-UTF-8 URL.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_proxy(
     builder: *mut ZexaClientBuilder,
     proxy_url: *const c_char,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.proxy(str_arg(proxy_url, "proxy_url")?)))
 }
 
 /// Uses no proxy at all, even one set in the environment. Returns `ZEXA_INVALID_ARGUMENT` for
 /// a NULL builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
-pub extern "C" fn zexa_client_builder_set_no_proxy(builder: *mut ZexaClientBuilder) -> zexa_status {
+pub extern "C" fn zexa_client_builder_set_no_proxy(builder: *mut ZexaClientBuilder) -> ZexaStatus {
     configure(builder, |b| Ok(b.no_proxy()))
 }
 
@@ -34,11 +40,14 @@ pub extern "C" fn zexa_client_builder_set_no_proxy(builder: *mut ZexaClientBuild
 /// `NO_PROXY` (curl's conventions; a loopback API is never proxied from them) and
 /// `SSL_CERT_FILE` / `SSL_CERT_DIR`. A malformed variable makes the build fail with
 /// `ZEXA_INVALID_INPUT`, naming it. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_trust_env(
     builder: *mut ZexaClientBuilder,
     trust_env: bool,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.trust_env(trust_env)))
 }
 
@@ -47,10 +56,13 @@ pub extern "C" fn zexa_client_builder_set_trust_env(
 /// `SSL_CERT_FILE` / `SSL_CERT_DIR` and `zexa_client_builder_add_root_certificate_pem` still
 /// take precedence. A store without any certificate makes the build fail with
 /// `ZEXA_INVALID_INPUT`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL builder.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for a NULL or dead builder or a NULL/non-UTF-8
+/// string (the value itself is checked by `zexa_client_builder_build`).
 #[no_mangle]
 pub extern "C" fn zexa_client_builder_set_use_os_trust_store(
     builder: *mut ZexaClientBuilder,
     use_os: bool,
-) -> zexa_status {
+) -> ZexaStatus {
     configure(builder, |b| Ok(b.use_os_trust_store(use_os)))
 }

@@ -1,22 +1,27 @@
 //! The panic boundary: no panic ever unwinds into C.
 //!
-//! [`run`] wraps every function that returns `zexa_status`: it clears the thread's last
+//! [`run`] wraps every function that returns `ZexaStatus`: it clears the thread's last
 //! error, runs the body, and turns a failure (or a caught panic) into a status and a record.
 //! [`guard`] wraps the others (free functions, getters) and returns a default on panic.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::last_error::{self, Failure};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 
 /// Runs the body of a fallible entry point.
-pub(crate) fn run(body: impl FnOnce() -> Result<(), Failure>) -> zexa_status {
+pub(crate) fn run(body: impl FnOnce() -> Result<(), Failure>) -> ZexaStatus {
     last_error::clear();
     // The body only touches its own arguments and values it creates; after a panic nothing
     // of it is observed again, so asserting unwind safety is sound.
     let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|panic| Err(panic_failure(&panic)));
     match outcome {
-        Ok(()) => zexa_status::ZEXA_OK,
+        // Cleared again: a callback of this call (a campaign's progress) may have called the
+        // library and left its own failure, which is not this call's.
+        Ok(()) => {
+            last_error::clear();
+            ZexaStatus::ZEXA_OK
+        }
         Err(failure) => last_error::record(failure),
     }
 }
@@ -42,10 +47,10 @@ mod tests {
     #[test]
     fn a_panic_becomes_internal_error() {
         let status = run(|| panic!("boom"));
-        assert_eq!(status, zexa_status::ZEXA_INTERNAL_ERROR);
+        assert_eq!(status, ZexaStatus::ZEXA_INTERNAL_ERROR);
         assert_eq!(
             crate::last_error::zexa_last_error_status(),
-            zexa_status::ZEXA_INTERNAL_ERROR
+            ZexaStatus::ZEXA_INTERNAL_ERROR
         );
         assert_eq!(guard(7, || panic!("boom")), 7);
     }

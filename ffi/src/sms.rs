@@ -3,9 +3,10 @@
 
 use std::ffi::c_char;
 
-use crate::client::{client, ZexaClient};
+use crate::client::ZexaClient;
+use crate::last_response::recorded;
 use crate::models::{emit, free, ZexaCampaignPreview, ZexaSmsSegments, ZexaSmsSmartEncoded};
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::str_arg;
 
 /// The encoding and billed segments of the SMS body `text` (GSM 03.38): GSM-7 when every
@@ -15,8 +16,10 @@ use crate::strings::str_arg;
 ///
 /// `*out` is freed with `zexa_sms_segments_free`. Returns `ZEXA_INVALID_ARGUMENT` for a NULL
 /// or non-UTF-8 `text`. Thread-safe; needs no client.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
 #[no_mangle]
-pub extern "C" fn zexa_sms_segments(text: *const c_char, out: *mut *mut ZexaSmsSegments) -> zexa_status {
+pub extern "C" fn zexa_sms_segments(text: *const c_char, out: *mut *mut ZexaSmsSegments) -> ZexaStatus {
     emit(out, || Ok(zexa::sms_segments(str_arg(text, "text")?)))
 }
 
@@ -32,12 +35,14 @@ pub extern "C" fn zexa_sms_segments_free(segments: *mut ZexaSmsSegments) {
 /// (`ç` -> `c`): that changes the text, so it is opt-in.
 ///
 /// `*out` is freed with `zexa_sms_smart_encoded_free`. Thread-safe; needs no client.
+///
+/// Statuses: `ZEXA_OK`; `ZEXA_INVALID_ARGUMENT` for NULL or non-UTF-8 text or a NULL `out`.
 #[no_mangle]
 pub extern "C" fn zexa_sms_smart_encode(
     text: *const c_char,
     transliterate: bool,
     out: *mut *mut ZexaSmsSmartEncoded,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
         Ok(zexa::sms_smart_encode(str_arg(text, "text")?, transliterate))
     })
@@ -55,19 +60,23 @@ pub extern "C" fn zexa_sms_smart_encoded_free(encoded: *mut ZexaSmsSmartEncoded)
 ///
 /// `*out` is freed with `zexa_campaign_preview_free`. Returns `ZEXA_INVALID_INPUT` for an empty
 /// list ID or body, `ZEXA_NOT_FOUND` for an unknown list. Thread-safe.
+///
+/// Statuses: `ZEXA_OK`; the API statuses (see the top of zexa.h); `ZEXA_INVALID_INPUT` when the
+/// core refuses an argument before sending; `ZEXA_INVALID_ARGUMENT` for NULL, dead or non-UTF-8
+/// arguments.
 #[no_mangle]
 pub extern "C" fn zexa_campaigns_preview(
-    client_: *const ZexaClient,
+    client: *const ZexaClient,
     contact_list_id: *const c_char,
     channel: *const c_char,
     body: *const c_char,
     out: *mut *mut ZexaCampaignPreview,
-) -> zexa_status {
+) -> ZexaStatus {
     emit(out, || {
         let list = str_arg(contact_list_id, "contact_list_id")?;
         let channel = zexa::Channel::from(str_arg(channel, "channel")?);
         let body = str_arg(body, "body")?;
-        Ok(client(client_)?.campaigns().preview(list, channel, body)?)
+        recorded(client, |c| c.campaigns().preview(list, channel, body))
     })
 }
 

@@ -10,7 +10,7 @@ use crate::models::{ZexaSmsSegments, ZexaSmsSmartEncoded};
 use crate::sms::{
     zexa_sms_segments, zexa_sms_segments_free, zexa_sms_smart_encode, zexa_sms_smart_encoded_free,
 };
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 
 /// A C string from arbitrary bytes (interior NULs dropped; invalid UTF-8 kept).
 fn c_string(bytes: &[u8]) -> CString {
@@ -42,7 +42,7 @@ proptest! {
         let status = zexa_sms_segments(input.as_ptr(), &mut out);
         match input.to_str() {
             Ok(t) => {
-                prop_assert_eq!(status, zexa_status::ZEXA_OK);
+                prop_assert_eq!(status, ZexaStatus::ZEXA_OK);
                 let core = zexa::sms_segments(t);
                 // SAFETY: on ZEXA_OK `out` is a live result whose arrays hold `_len` items.
                 unsafe {
@@ -51,14 +51,14 @@ proptest! {
                     prop_assert_eq!((c.segments, c.units, c.per_segment), (core.segments, core.units, core.per_segment));
                     prop_assert_eq!(c.unicode_characters_len, core.unicode_characters.len());
                     for (i, expected) in core.unicode_characters.iter().enumerate() {
-                        let got = &*c.unicode_characters.add(i);
+                        let got = &**c.unicode_characters.add(i);
                         prop_assert_eq!(text(got.character), expected.character.clone());
                         prop_assert_eq!((got.byte_offset, got.char_index), (expected.byte_offset, expected.char_index));
                     }
                 }
             }
             Err(_) => {
-                prop_assert_eq!(status, zexa_status::ZEXA_INVALID_ARGUMENT);
+                prop_assert_eq!(status, ZexaStatus::ZEXA_INVALID_ARGUMENT);
                 prop_assert!(out.is_null());
             }
         }
@@ -72,7 +72,7 @@ proptest! {
         let status = zexa_sms_smart_encode(input.as_ptr(), transliterate, &mut out);
         match input.to_str() {
             Ok(t) => {
-                prop_assert_eq!(status, zexa_status::ZEXA_OK);
+                prop_assert_eq!(status, ZexaStatus::ZEXA_OK);
                 let core = zexa::sms_smart_encode(t, transliterate);
                 // SAFETY: on ZEXA_OK `out` is a live result whose arrays hold `_len` items.
                 unsafe {
@@ -80,14 +80,14 @@ proptest! {
                     prop_assert_eq!(text(c.text), core.text.clone());
                     prop_assert_eq!(c.replacements_len, core.replacements.len());
                     for (i, expected) in core.replacements.iter().enumerate() {
-                        let got = &*c.replacements.add(i);
+                        let got = &**c.replacements.add(i);
                         prop_assert_eq!(text(got.original), expected.original.clone());
                         prop_assert_eq!(text(got.replacement), expected.replacement.clone());
                         prop_assert_eq!((got.byte_offset, got.char_index), (expected.byte_offset, expected.char_index));
                     }
                 }
             }
-            Err(_) => prop_assert_eq!(status, zexa_status::ZEXA_INVALID_ARGUMENT),
+            Err(_) => prop_assert_eq!(status, ZexaStatus::ZEXA_INVALID_ARGUMENT),
         }
         zexa_sms_smart_encoded_free(out);
     }
@@ -98,11 +98,11 @@ fn null_text_is_an_invalid_argument() {
     let mut out: *mut ZexaSmsSegments = ptr::null_mut();
     assert_eq!(
         zexa_sms_segments(ptr::null(), &mut out),
-        zexa_status::ZEXA_INVALID_ARGUMENT
+        ZexaStatus::ZEXA_INVALID_ARGUMENT
     );
     let text = CString::new("hi").unwrap();
     assert_eq!(
         zexa_sms_segments(text.as_ptr(), ptr::null_mut()),
-        zexa_status::ZEXA_INVALID_ARGUMENT
+        ZexaStatus::ZEXA_INVALID_ARGUMENT
     );
 }

@@ -104,20 +104,25 @@ pub(crate) fn to_cstring(text: &str) -> CString {
         .unwrap_or_else(|_| CString::new(text.replace('\0', "\u{FFFD}")).expect("every NUL was replaced"))
 }
 
+/// The type under which strings handed to the caller are registered (see `handle.rs`).
+struct OwnedString;
+
 /// A string handed to the caller, to be freed with `zexa_string_free`.
 pub(crate) fn into_raw(text: &str) -> *mut c_char {
-    to_cstring(text).into_raw()
+    let raw = to_cstring(text).into_raw();
+    crate::handle::register(raw.cast_const().cast::<OwnedString>());
+    raw
 }
 
-/// Frees a string returned by this library (`zexa_to_e164`, `zexa_request`). NULL is a no-op.
-///
-/// Only pass strings that the library documents as freed here, exactly once.
+/// Frees a string returned by this library (`zexa_to_e164`, `zexa_request`). NULL is a no-op,
+/// and so is a pointer that is not such a string still live (freed already, never returned,
+/// or a string inside a result struct, which its own `_free` frees). Thread-safe.
 #[no_mangle]
 pub extern "C" fn zexa_string_free(text: *mut c_char) {
     crate::panic::guard((), || {
-        if !text.is_null() {
-            // SAFETY: `text` came from `CString::into_raw` in `into_raw` and, per the contract,
-            // is freed only once.
+        if !text.is_null() && crate::handle::unregister(text.cast_const().cast::<OwnedString>()) {
+            // SAFETY: the registry says `text` came from `CString::into_raw` in `into_raw` and
+            // was not freed since; it has just been removed, so it is freed exactly once.
             drop(unsafe { CString::from_raw(text) });
         }
     })

@@ -3,6 +3,7 @@
 
 mod arg;
 mod call;
+mod cli;
 mod client;
 mod convert;
 mod errors;
@@ -73,5 +74,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
     m.add_function(wrap_pyfunction!(models::register_model, m)?)?;
     sms::register(m)?;
+    m.add_function(wrap_pyfunction!(cli::run_cli, m)?)?;
     Ok(())
 }

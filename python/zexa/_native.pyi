@@ -60,6 +60,7 @@ __all__ = [
     "sms_smart_encode",
     "campaigns_preview",
     "NetworkOptions",
+    "run_cli",
 ]
 
 CORE_VERSION: str
@@ -132,6 +133,9 @@ def sms_segments(text: str) -> SmsSegments:
 
 def sms_smart_encode(text: str, transliterate: bool) -> SmsSmartEncoded:
     """``text`` with GSM-7 look-alikes, and what was replaced."""
+
+def run_cli(argv: List[str]) -> int:
+    """Runs the ``zexa`` command line on ``argv`` and returns its exit code."""
 
 def campaigns_preview(native: NativeClient, contact_list_id: str, channel: str, body: str) -> CampaignPreview:
     """What a campaign would use, without creating it (GIL released during the request)."""

@@ -498,3 +498,9 @@ pub fn describe<T>(result: &zexa::Result<T>) -> String {
         }
     }
 }
+
+/// The repository README's Rust examples, compiled as doctests so they stay true (here, in a
+/// crate that is not published, because the README lives outside the `zexa` package).
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct RepositoryReadmeDoctests;

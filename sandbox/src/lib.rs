@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod admin;
+mod args;
 mod control;
 mod errors;
 mod faults;
@@ -43,6 +44,7 @@ mod state;
 mod time;
 mod validate;
 
+pub use args::SandboxArgs;
 pub use faults::Fault;
 pub use inspect::{MessageFilter, SentMessage, Stats, WebhookDelivery};
 

@@ -29,7 +29,7 @@ static int check_count = 0;
 /* Fails unless `call` returns `expected`; prints the last error otherwise. */
 #define CHECK_STATUS(call, expected)                                                       \
     do {                                                                                   \
-        zexa_status check_s_ = (call);                                                     \
+        ZexaStatus check_s_ = (call);                                                     \
         check_count++;                                                                     \
         if (check_s_ != (expected)) {                                                      \
             const char *check_m_ = zexa_last_error_message();                              \

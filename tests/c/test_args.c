@@ -24,13 +24,13 @@ int main(void) {
     char *text = NULL;
     const char *with_null[] = {"cnt_1", NULL};
     const char *with_bad[] = {bad_utf8};
-    ZexaCreateContact create = {0};
-    ZexaListContacts filters = {0};
-    ZexaCreateContactList list_req = {0};
-    ZexaSendMessage msg = {"sms", "+244912345678", "ZEXA", "hi", "{not json", 0};
-    ZexaCreateCampaign camp = {0};
-    ZexaImportMapped mapped = {0};
-    ZexaCreateWebhook hook = {0};
+    ZexaCreateContact create = ZEXA_STRUCT_INIT(ZexaCreateContact);
+    ZexaListContacts filters = ZEXA_STRUCT_INIT(ZexaListContacts);
+    ZexaCreateContactList list_req = ZEXA_STRUCT_INIT(ZexaCreateContactList);
+    ZexaSendMessage msg = {sizeof(ZexaSendMessage), "sms", "+244912345678", "ZEXA", "hi", "{not json", 0};
+    ZexaCreateCampaign camp = ZEXA_STRUCT_INIT(ZexaCreateCampaign);
+    ZexaImportMapped mapped = ZEXA_STRUCT_INIT(ZexaImportMapped);
+    ZexaCreateWebhook hook = ZEXA_STRUCT_INIT(ZexaCreateWebhook);
 
     /* Client creation. */
     BAD_ARG(zexa_client_new(NULL, NULL, &client));
@@ -108,7 +108,7 @@ int main(void) {
     BAD_ARG(zexa_contacts_delete_many(client, with_bad, 1));
     filters.valid = 7;
     BAD_ARG(zexa_contacts_list(client, &filters, &page));
-    filters.valid = ZEXA_VALID_ANY;
+    filters.valid = ZEXA_TRISTATE_UNSET;
     filters.name = bad_utf8;
     BAD_ARG(zexa_contacts_list(client, &filters, &page));
     BAD_ARG(zexa_contacts_list(client, NULL, NULL));

@@ -48,9 +48,9 @@ static void test_helpers(void) {
 static void test_contacts(ZexaClient *client, char *ids_out[2]) {
     const char *keys[] = {"city", "plan"};
     const char *values[] = {"Luanda", "gold"};
-    ZexaCreateContact req = {0};
-    ZexaUpdateContact changes = {0};
-    ZexaListContacts filters = {0};
+    ZexaCreateContact req = ZEXA_STRUCT_INIT(ZexaCreateContact);
+    ZexaUpdateContact changes = ZEXA_STRUCT_INIT(ZexaUpdateContact);
+    ZexaListContacts filters = ZEXA_STRUCT_INIT(ZexaListContacts);
     ZexaContact *maria = NULL, *joao = NULL, *got = NULL, *updated = NULL;
     ZexaContactPage *page = NULL;
     size_t i;
@@ -70,7 +70,7 @@ static void test_contacts(ZexaClient *client, char *ids_out[2]) {
     CHECK_STR(maria->custom_field_values[0], "Luanda");
     CHECK(maria->extra_json != NULL && maria->extra_json[0] == '{');
 
-    memset(&req, 0, sizeof req);
+    req = (ZexaCreateContact)ZEXA_STRUCT_INIT(ZexaCreateContact);
     req.name = "João Silva";
     req.phone = "+244912000002";
     CHECK_OK(zexa_contacts_create(client, &req, &joao));
@@ -90,12 +90,12 @@ static void test_contacts(ZexaClient *client, char *ids_out[2]) {
     filters.per_page = 10;
     CHECK_OK(zexa_contacts_list(client, &filters, &page));
     CHECK(page->count == 1 && page->total == 1 && page->page == 1 && page->per_page == 10);
-    CHECK_STR(page->items[0].name, "Maria S. Santos");
+    CHECK_STR(page->items[0]->name, "Maria S. Santos");
     zexa_contact_page_free(page);
 
     CHECK_OK(zexa_contacts_list(client, NULL, &page));
     CHECK(page->count == 2 && page->total == 2);
-    for (i = 0; i < page->count; i++) CHECK(page->items[i].id != NULL);
+    for (i = 0; i < page->count; i++) CHECK(page->items[i]->id != NULL);
     zexa_contact_page_free(page);
 
     /* Keep copies of the IDs: the contacts are freed here. */
@@ -108,14 +108,14 @@ static void test_contacts(ZexaClient *client, char *ids_out[2]) {
 }
 
 static void test_lists(ZexaClient *client, char *ids[2], char **list_id_out) {
-    ZexaCreateContactList req = {"VIP", "Best customers"};
+    ZexaCreateContactList req = {sizeof(ZexaCreateContactList), "VIP", "Best customers"};
     ZexaContactList *list = NULL, *item = NULL;
     ZexaContactListPage *lists = NULL;
     ZexaContactListIter *list_iter = NULL;
     ZexaContactPage *members = NULL;
     ZexaContactIter *member_iter = NULL;
     ZexaContact *member = NULL;
-    ZexaListParams params = {1, 1};
+    ZexaListParams params = {sizeof(ZexaListParams), 1, 1};
     const char *list_ids[1];
     const char *contact_ids[2];
     int n = 0;
@@ -130,7 +130,7 @@ static void test_lists(ZexaClient *client, char *ids[2], char **list_id_out) {
 
     CHECK_OK(zexa_contact_lists_list(client, NULL, &lists));
     CHECK(lists->count == 1 && lists->total == 1);
-    CHECK_STR(lists->items[0].name, "VIP");
+    CHECK_STR(lists->items[0]->name, "VIP");
     zexa_contact_list_page_free(lists);
 
     CHECK_OK(zexa_contact_list_iter_new(client, NULL, &list_iter));
@@ -160,7 +160,7 @@ static void test_lists(ZexaClient *client, char *ids[2], char **list_id_out) {
 
     CHECK_OK(zexa_contact_lists_remove_contacts(client, list_ids, 1, contact_ids + 1, 1));
     CHECK_OK(zexa_contact_lists_members(client, list->id, NULL, &members));
-    CHECK(members->count == 1 && strcmp(members->items[0].id, ids[0]) == 0);
+    CHECK(members->count == 1 && strcmp(members->items[0]->id, ids[0]) == 0);
     zexa_contact_page_free(members);
 
     *list_id_out = malloc(strlen(list->id) + 1);
@@ -176,10 +176,10 @@ static void test_imports(ZexaClient *client, const char *list_id) {
     const char *lists[1];
     ZexaUploadPreview *preview = NULL;
     ZexaImportResult *result = NULL;
-    ZexaImportMapped mapped = {0};
-    ZexaImportVcard vcard = {0};
+    ZexaImportMapped mapped = ZEXA_STRUCT_INIT(ZexaImportMapped);
+    ZexaImportVcard vcard = ZEXA_STRUCT_INIT(ZexaImportVcard);
     ZexaExport *export_ = NULL, *again = NULL;
-    ZexaCreateExport export_req = {0};
+    ZexaCreateExport export_req = ZEXA_STRUCT_INIT(ZexaCreateExport);
 
     lists[0] = list_id;
     CHECK_OK(zexa_contacts_upload(client, (const uint8_t *)csv, strlen(csv), "people.csv", &preview));
@@ -187,8 +187,8 @@ static void test_imports(ZexaClient *client, const char *list_id) {
     CHECK(preview->columns_len == 3);
     CHECK_STR(preview->columns[1], "Telefone");
     CHECK(preview->total_rows == 2);
-    CHECK(preview->rows_len >= 1 && preview->rows[0].len == 3);
-    CHECK_STR(preview->rows[0].items[0], "Ana");
+    CHECK(preview->rows_len >= 1 && preview->rows[0]->len == 3);
+    CHECK_STR(preview->rows[0]->items[0], "Ana");
     mapped.upload_id = preview->upload_id;
     mapped.columns = columns;
     mapped.fields = fields;
@@ -197,8 +197,8 @@ static void test_imports(ZexaClient *client, const char *list_id) {
     mapped.lists_len = 1;
     CHECK_OK(zexa_contacts_import_mapped(client, &mapped, &result));
     CHECK(result->imported == 1 && result->skipped == 1);
-    CHECK(result->errors_len == 1 && result->errors[0].row == 2);
-    CHECK(result->errors[0].error != NULL);
+    CHECK(result->errors_len == 1 && result->errors[0]->row == 2);
+    CHECK(result->errors[0]->error != NULL);
     zexa_import_result_free(result);
     zexa_upload_preview_free(preview);
 
@@ -226,7 +226,7 @@ static void test_senders_webhooks_credits(ZexaClient *client) {
     ZexaSenderIdIter *iter = NULL;
     ZexaSenderId *sender = NULL;
     const char *events[] = {"message.delivered", "campaign.completed"};
-    ZexaCreateWebhook hook = {"http://127.0.0.1:9/hook", events, 2};
+    ZexaCreateWebhook hook = {sizeof(ZexaCreateWebhook), "http://127.0.0.1:9/hook", events, 2};
     ZexaWebhook *webhook = NULL;
     ZexaCredits *credits = NULL;
     char *json = NULL;
@@ -236,7 +236,7 @@ static void test_senders_webhooks_credits(ZexaClient *client) {
 
     CHECK_OK(zexa_sender_ids_list(client, NULL, &senders));
     CHECK(senders->count >= 2);
-    CHECK(senders->items[0].name != NULL && senders->items[0].status != NULL);
+    CHECK(senders->items[0]->name != NULL && senders->items[0]->status != NULL);
     zexa_sender_id_page_free(senders);
     CHECK_OK(zexa_sender_id_iter_new(client, NULL, &iter));
     for (;;) {
@@ -272,16 +272,17 @@ static void test_senders_webhooks_credits(ZexaClient *client) {
 
 static int progress_calls = 0;
 
-static void on_progress(const ZexaCampaign *campaign, void *userdata) {
+static int on_progress(const ZexaCampaign *campaign, void *userdata) {
     CHECK(userdata == (void *)&progress_calls);
     CHECK(campaign->id != NULL && campaign->status != NULL);
     progress_calls++;
+    return 0;
 }
 
 static void test_messages_campaigns(ZexaClient *client, const char *list_id) {
-    ZexaSendMessage msg = {"sms", "+244912000001", "ZEXA", "Olá!", NULL, 0};
+    ZexaSendMessage msg = {sizeof(ZexaSendMessage), "sms", "+244912000001", "ZEXA", "Olá!", NULL, 0};
     ZexaMessage *sent = NULL, *got = NULL;
-    ZexaCreateCampaign req = {0};
+    ZexaCreateCampaign req = ZEXA_STRUCT_INIT(ZexaCreateCampaign);
     ZexaCampaign *campaign = NULL, *done = NULL, *item = NULL;
     ZexaCampaignPage *page = NULL;
     ZexaCampaignIter *iter = NULL;
@@ -320,7 +321,7 @@ static void test_messages_campaigns(ZexaClient *client, const char *list_id) {
 
     CHECK_OK(zexa_campaigns_list(client, NULL, &page));
     CHECK(page->count == 1);
-    CHECK_STR(page->items[0].id, campaign->id);
+    CHECK_STR(page->items[0]->id, campaign->id);
     zexa_campaign_page_free(page);
     CHECK_OK(zexa_campaign_iter_new(client, NULL, &iter));
     for (;;) {

@@ -30,7 +30,7 @@ static void queue_fault(const char *v1_url, const char *fault_json) {
     zexa_client_free(admin);
 }
 
-static void check_api_error(zexa_status expected, uint16_t http, const char *code) {
+static void check_api_error(ZexaStatus expected, uint16_t http, const char *code) {
     CHECK(zexa_last_error_status() == expected);
     CHECK(zexa_last_error_http_status() == http);
     CHECK_STR(zexa_last_error_code(), code);
@@ -49,10 +49,10 @@ int main(int argc, char **argv) {
     ZexaMessage *message = NULL;
     ZexaContactPage *page = NULL;
     ZexaWebhookEvent *event = NULL;
-    ZexaCreateContact req = {0};
-    ZexaListContacts filters = {0};
-    ZexaSendMessage bad_sender = {"sms", "+244912000009", "NOT_REGISTERED", "hi", NULL, 0};
-    ZexaSendMessage ok_sender = {"sms", "+244912000009", "ZEXA", "hi", NULL, 0};
+    ZexaCreateContact req = ZEXA_STRUCT_INIT(ZexaCreateContact);
+    ZexaListContacts filters = ZEXA_STRUCT_INIT(ZexaListContacts);
+    ZexaSendMessage bad_sender = {sizeof(ZexaSendMessage), "sms", "+244912000009", "NOT_REGISTERED", "hi", NULL, 0};
+    ZexaSendMessage ok_sender = {sizeof(ZexaSendMessage), "sms", "+244912000009", "ZEXA", "hi", NULL, 0};
 
     /* 401: a key the server refuses. */
     other = client_with("zx_wrong_key", url, 0);
@@ -134,10 +134,10 @@ int main(int argc, char **argv) {
 
     /* Campaign wait gives up with ZEXA_TIMEOUT. */
     {
-        ZexaCreateContactList list_req = {"Slow", NULL};
+        ZexaCreateContactList list_req = {sizeof(ZexaCreateContactList), "Slow", NULL};
         ZexaContactList *list = NULL;
         ZexaCampaign *campaign = NULL, *done = NULL;
-        ZexaCreateCampaign c = {0};
+        ZexaCreateCampaign c = ZEXA_STRUCT_INIT(ZexaCreateCampaign);
         const char *lists[1];
         req.name = "Slow";
         req.phone = "+244912000007";

@@ -81,7 +81,7 @@ int main(int argc, char **argv) {
     int i;
     CHECK_OK(zexa_client_new("zx_sandbox_key", check_arg(argc, argv, 1, "ZEXA_BASE_URL"), &client));
     for (i = 0; i < CONTACTS; i++) {
-        ZexaCreateContact req = {0};
+        ZexaCreateContact req = ZEXA_STRUCT_INIT(ZexaCreateContact);
         ZexaContact *created = NULL;
         snprintf(phones[i], sizeof phones[i], "+24493%07d", 1000000 + i);
         req.name = "Fork";

@@ -22,7 +22,7 @@ static size_t count_all(ZexaClient *client, const ZexaListContacts *filters) {
 
 int main(int argc, char **argv) {
     ZexaClient *client = NULL;
-    ZexaListContacts filters = {0};
+    ZexaListContacts filters = ZEXA_STRUCT_INIT(ZexaListContacts);
     ZexaContactPage *page = NULL;
     ZexaContactIter *iter = NULL;
     ZexaContact *contact = NULL;

@@ -47,7 +47,7 @@ static const char *repeat(char *buf, size_t size, const char *unit, int count, c
     return buf;
 }
 
-static void check_segments(const char *text, zexa_sms_encoding encoding, uint32_t segments, size_t units,
+static void check_segments(const char *text, ZexaSmsEncoding encoding, uint32_t segments, size_t units,
                            uint32_t per_segment) {
     ZexaSmsSegments *s = NULL;
     CHECK_OK(zexa_sms_segments(text, &s));
@@ -80,10 +80,10 @@ static void test_calculator(void) {
     CHECK_OK(zexa_sms_segments("Informa\xc3\xa7\xc3\xa3o: a sua encomenda chegou", &s));
     CHECK(s->encoding == ZEXA_SMS_UCS2 && s->segments == 1 && s->units == 34);
     CHECK(s->unicode_characters_len == 2);
-    CHECK_STR(s->unicode_characters[0].character, "\xc3\xa7");
-    CHECK(s->unicode_characters[0].char_index == 7 && s->unicode_characters[0].byte_offset == 7);
-    CHECK_STR(s->unicode_characters[1].character, "\xc3\xa3");
-    CHECK(s->unicode_characters[1].char_index == 8 && s->unicode_characters[1].byte_offset == 9);
+    CHECK_STR(s->unicode_characters[0]->character, "\xc3\xa7");
+    CHECK(s->unicode_characters[0]->char_index == 7 && s->unicode_characters[0]->byte_offset == 7);
+    CHECK_STR(s->unicode_characters[1]->character, "\xc3\xa3");
+    CHECK(s->unicode_characters[1]->char_index == 8 && s->unicode_characters[1]->byte_offset == 9);
     zexa_sms_segments_free(s);
 
     s = (ZexaSmsSegments *)&s; /* must be reset to NULL on failure */
@@ -102,10 +102,10 @@ static void test_smart_encode(void) {
     CHECK_OK(zexa_sms_smart_encode(text, false, &e));
     CHECK_STR(e->text, "\"Informa\xc3\xa7\xc3\xa3o\" - ok...");
     CHECK(e->replacements_len == 4);
-    CHECK_STR(e->replacements[0].original, "\xe2\x80\x9c");
-    CHECK_STR(e->replacements[0].replacement, "\"");
-    CHECK(e->replacements[0].byte_offset == 0 && e->replacements[0].char_index == 0);
-    CHECK_STR(e->replacements[3].replacement, "...");
+    CHECK_STR(e->replacements[0]->original, "\xe2\x80\x9c");
+    CHECK_STR(e->replacements[0]->replacement, "\"");
+    CHECK(e->replacements[0]->byte_offset == 0 && e->replacements[0]->char_index == 0);
+    CHECK_STR(e->replacements[3]->replacement, "...");
     zexa_sms_smart_encoded_free(e);
 
     CHECK_OK(zexa_sms_smart_encode(text, true, &e));
@@ -125,8 +125,8 @@ static void test_smart_encode(void) {
 
 static void test_max_segments(ZexaClient *client, const char *url, const char *list_id) {
     char body[512];
-    ZexaSendMessage msg = {0};
-    ZexaCreateCampaign camp = {0};
+    ZexaSendMessage msg = ZEXA_STRUCT_INIT(ZexaSendMessage);
+    ZexaCreateCampaign camp = ZEXA_STRUCT_INIT(ZexaCreateCampaign);
     ZexaMessage *sent = NULL;
     ZexaCampaign *campaign = NULL;
     unsigned long long before;
@@ -194,9 +194,9 @@ static void test_preview(ZexaClient *client, const char *url, const char *list_i
 int main(int argc, char **argv) {
     const char *url = check_arg(argc, argv, 1, "ZEXA_BASE_URL");
     ZexaClient *client = client_at(url);
-    ZexaCreateContactList list_req = {0};
+    ZexaCreateContactList list_req = ZEXA_STRUCT_INIT(ZexaCreateContactList);
     ZexaContactList *list = NULL;
-    ZexaCreateContact contact = {0};
+    ZexaCreateContact contact = ZEXA_STRUCT_INIT(ZexaCreateContact);
     ZexaContact *a = NULL, *b = NULL;
     const char *list_ids[1];
     const char *contact_ids[2];

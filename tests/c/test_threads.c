@@ -17,7 +17,7 @@ static void *work(void *arg) {
     int i;
     for (i = 0; i < PER_THREAD; i++) {
         char phone[32];
-        ZexaCreateContact req = {0};
+        ZexaCreateContact req = ZEXA_STRUCT_INIT(ZexaCreateContact);
         ZexaContact *created = NULL, *got = NULL, *missing = NULL;
         ZexaCredits *credits = NULL;
         snprintf(phone, sizeof phone, "+24491%d%06d", job->index + 1, i);

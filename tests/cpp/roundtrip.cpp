@@ -39,7 +39,7 @@ int main(int argc, char **argv) {
     REQUIRE(zexa_client_new("zx_sandbox_key", url, &raw_client) == ZEXA_OK);
     Client client(raw_client);
 
-    ZexaCreateContact request{};
+    ZexaCreateContact request = ZEXA_STRUCT_INIT(ZexaCreateContact);
     request.name = "C++ Round Trip";
     request.phone = "+244934000001";
     ZexaContact *raw_created = nullptr;

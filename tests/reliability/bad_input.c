@@ -13,7 +13,7 @@ static int failures = 0;
 
 #define EXPECT(call, want)                                                                    \
     do {                                                                                      \
-        zexa_status got_ = (call);                                                            \
+        ZexaStatus got_ = (call);                                                            \
         if (got_ != (want)) {                                                                 \
             fprintf(stderr, "%s:%d: %s -> %s, expected %s (%s)\n", __FILE__, __LINE__, #call, \
                     zexa_status_name(got_), zexa_status_name(want),                           \
@@ -63,8 +63,7 @@ int main(void) {
     /* A well-formed call does try the network: this proves the refusals above sent nothing. */
     EXPECT(zexa_contacts_get(client, "a/b?c#d", &contact), ZEXA_TRANSPORT_ERROR);
 
-    ZexaCreateContact c;
-    memset(&c, 0, sizeof c);
+    ZexaCreateContact c = ZEXA_STRUCT_INIT(ZexaCreateContact);
     c.name = "Maria";
     c.phone = "0912345678";
     EXPECT(zexa_contacts_create(client, &c, &contact), ZEXA_INVALID_INPUT);

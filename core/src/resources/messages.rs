@@ -68,7 +68,7 @@ impl SendMessage {
         SendMessage::new(channel, to, from).body(body)
     }
 
-    fn check(&self) -> Result<()> {
+    pub(crate) fn check(&self) -> Result<()> {
         validate::recipient(&self.channel, &self.to)?;
         validate::non_empty("from", &self.from)?;
         validate::content(self.body.as_deref(), self.template.is_some())?;
@@ -99,6 +99,58 @@ impl<'a> Messages<'a> {
         message.check()?;
         self.client
             .call(Method::Post, "/messages", &[], &json_payload(message)?)
+    }
+
+    /// Sends many messages concurrently (at most [`BulkOptions::concurrency`] at once, on the
+    /// client's shared connections), within the rate limit (a 429 pauses every worker for its
+    /// `Retry-After`, and the concurrency adapts), and exactly once across crashes when
+    /// [`BulkOptions::journal`] is set. `messages` is read lazily; each item is a
+    /// [`SendMessage`] (keyed by its position) or a [`BulkMessage`] with the caller's `ref`.
+    ///
+    /// `on_result` gets each message's [`BulkResult`] on this thread as soon as it is known,
+    /// and may return [`ControlFlow::Break`](std::ops::ControlFlow::Break) to stop: sends in
+    /// flight finish, nothing more is sent, and the summary covers what was reached.
+    ///
+    /// Every message is checked first (recipient, body or template, `max_segments`); one that
+    /// fails is reported failed and costs no request. With [`BulkOptions::dry_run`], nothing is
+    /// sent and the summary counts the valid messages and their SMS segments.
+    ///
+    /// With a journal, a rerun skips what was sent, reports what an earlier run started
+    /// without recording an outcome (or ended ambiguous) as ambiguous and never resends it,
+    /// and sends the rest. A journal whose `ref` was written for another message is refused.
+    ///
+    /// ```
+    /// # let sandbox = zexa_sandbox::Sandbox::start().unwrap();
+    /// # let client = zexa::Client::builder(sandbox.api_key()).base_url(sandbox.base_url()).build()?;
+    /// use zexa::{BulkMessage, BulkOptions, Channel, SendMessage};
+    ///
+    /// let invoices = [("inv-1234", "+244912345678", "Maria"), ("inv-1235", "+244923456789", "João")];
+    /// let messages = invoices.iter().map(|(invoice, phone, name)| {
+    ///     let body = format!("Olá {name}, a sua fatura {invoice} está pronta");
+    ///     BulkMessage::new(*invoice, SendMessage::text(Channel::Sms, *phone, "ZEXA", body))
+    /// });
+    /// let summary = client.messages().send_many(messages, &BulkOptions::new().concurrency(16), |_| {})?;
+    /// assert_eq!(summary.sent.len(), 2);
+    /// # Ok::<(), zexa::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for a concurrency outside 1..=256, a journal that cannot be
+    /// read or written or belongs to another input; [`Error::Interrupted`] when the thread's
+    /// [`CancelToken`](crate::CancelToken) stops the run (what finished is in the journal and
+    /// was given to `on_result`).
+    pub fn send_many<I, R>(
+        &self,
+        messages: I,
+        options: &crate::BulkOptions,
+        on_result: impl FnMut(&crate::BulkResult) -> R,
+    ) -> Result<crate::BulkSummary>
+    where
+        I: IntoIterator,
+        I::Item: Into<crate::BulkMessage>,
+        R: crate::WaitControl,
+    {
+        crate::bulk::send_many(self.client, messages, options, on_result)
     }
 
     /// `GET /messages/{id}`: the message and its delivery status.

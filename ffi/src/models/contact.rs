@@ -1,6 +1,7 @@
 use std::ffi::c_char;
 
 use super::{Arena, ToC};
+use crate::tristate::{self, ZexaTristate};
 
 /// A contact. Every pointer is owned by the struct (freed with `zexa_contact_free`, or with
 /// the page or iterator item it belongs to); optional strings are NULL when absent.
@@ -26,8 +27,8 @@ pub struct ZexaContact {
     pub custom_fields_len: usize,
     /// Gender, or NULL.
     pub gender: *const c_char,
-    /// Whether the number is valid for delivery: 1 yes, 0 no, -1 unknown.
-    pub valid: i32,
+    /// Whether the number is valid for delivery (`ZEXA_TRISTATE_UNSET` when the API did not say).
+    pub valid: ZexaTristate,
     /// Creation time, ISO 8601 UTC.
     pub created_at: *const c_char,
     /// Fields this version does not model, as a JSON object string (`"{}"` when none).
@@ -51,7 +52,7 @@ impl ToC for zexa::Contact {
             custom_field_values,
             custom_fields_len,
             gender: a.opt(self.gender.as_deref()),
-            valid: self.valid.map_or(-1, i32::from),
+            valid: tristate::to_c(self.valid),
             created_at: a.str(&self.created_at),
             extra_json: a.extra(&self.extra),
         }

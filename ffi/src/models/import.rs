@@ -22,7 +22,7 @@ pub struct ZexaUploadPreview {
     /// Number of `columns`.
     pub columns_len: usize,
     /// The first rows of the file, one string per column.
-    pub rows: *const ZexaStrings,
+    pub rows: *const *const ZexaStrings,
     /// Number of `rows`.
     pub rows_len: usize,
     /// How many data rows the file has.
@@ -44,7 +44,7 @@ impl ToC for zexa::UploadPreview {
                 ZexaStrings { items, len }
             })
             .collect();
-        let (rows, rows_len) = a.slice(rows);
+        let (rows, rows_len) = a.structs(rows);
         ZexaUploadPreview {
             upload_id: a.str(&self.upload_id),
             columns,
@@ -91,7 +91,7 @@ pub struct ZexaImportResult {
     /// Rows not imported.
     pub skipped: u64,
     /// Why rows were skipped.
-    pub errors: *const ZexaImportRowError,
+    pub errors: *const *const ZexaImportRowError,
     /// Number of `errors`.
     pub errors_len: usize,
     /// Fields this version does not model, as a JSON object string.

@@ -37,7 +37,7 @@ use serde_json::{Map, Value};
 use crate::handle;
 use crate::last_error::Failure;
 use crate::panic::run;
-use crate::status::zexa_status;
+use crate::status::ZexaStatus;
 use crate::strings::to_cstring;
 
 /// A core model that has a C view.
@@ -98,10 +98,31 @@ impl Arena {
         self.slice(ptrs)
     }
 
-    /// The C views of `items`, as an array.
-    pub(crate) fn views<M: ToC>(&mut self, items: &[M]) -> (*const M::C, usize) {
+    /// An array of pointers to `items` (NULL when there are none). Results hold arrays of
+    /// pointers, never arrays of structs, so that a struct can grow without changing where
+    /// the next item starts (see ffi/ABI.md).
+    pub(crate) fn structs<T: 'static>(&mut self, items: Vec<T>) -> (*const *const T, usize) {
+        if items.is_empty() {
+            return (ptr::null(), 0);
+        }
+        let block: Box<[T]> = items.into_boxed_slice();
+        let ptrs: Vec<*const T> = block.iter().map(|item| item as *const T).collect();
+        self.blocks.push(Box::new(block));
+        self.slice(ptrs)
+    }
+
+    /// A pointer to `item`, stored in the arena.
+    pub(crate) fn one<T: 'static>(&mut self, item: T) -> *const T {
+        let block = Box::new(item);
+        let ptr: *const T = &*block;
+        self.blocks.push(block);
+        ptr
+    }
+
+    /// The C views of `items`, as an array of pointers.
+    pub(crate) fn views<M: ToC>(&mut self, items: &[M]) -> (*const *const M::C, usize) {
         let views = items.iter().map(|m| m.to_c(self)).collect();
-        self.slice(views)
+        self.structs(views)
     }
 
     /// A string map as parallel arrays of keys and values, and their length.
@@ -133,7 +154,7 @@ struct Owned<C> {
 pub(crate) fn owned<M: ToC>(model: &M) -> *mut M::C {
     let mut arena = Arena::default();
     let value = model.to_c(&mut arena);
-    handle::new_untagged(Owned { value, arena }).cast::<M::C>()
+    handle::new(Owned { value, arena }).cast::<M::C>()
 }
 
 /// Calls `use_view` with a C view of `model` that lives only during the call.
@@ -143,16 +164,17 @@ pub(crate) fn with_view<M: ToC, R>(model: &M, use_view: impl FnOnce(&M::C) -> R)
     use_view(&value)
 }
 
-/// Frees a view made by [`owned`]; NULL is a no-op.
-pub(crate) fn free<C>(view: *mut C) {
+/// Frees a view made by [`owned`]; NULL, a pointer freed before and one that is not such a
+/// view of this type are ignored (the registry of `handle.rs` tells them apart).
+pub(crate) fn free<C: 'static>(view: *mut C) {
     // `Owned<C>` is `repr(C)` with the view first, so the pointer to the view is the pointer
     // to the `Owned` that `owned` boxed.
-    handle::free_untagged(view.cast::<Owned<C>>())
+    handle::free(view.cast::<Owned<C>>())
 }
 
 /// The body of every call that returns one model through `out`: checks `out`, makes the call,
 /// and hands the caller the model's C view.
-pub(crate) fn emit<M: ToC>(out: *mut *mut M::C, call: impl FnOnce() -> Result<M, Failure>) -> zexa_status {
+pub(crate) fn emit<M: ToC>(out: *mut *mut M::C, call: impl FnOnce() -> Result<M, Failure>) -> ZexaStatus {
     run(|| {
         let slot = handle::out(out)?;
         let model = call()?;

@@ -1,11 +1,34 @@
-use super::{Arena, ToC};
+//! Pages of list endpoints. Each page type is written out (not generic) so that the header
+//! names it plainly; its items are an array of pointers (see ffi/ABI.md).
 
-/// One page of a list endpoint: `count` items, and where the page sits in the whole list.
-/// The page owns its items; free it with the `_page_free` function of its type.
+use super::{Arena, ToC, ZexaCampaign, ZexaContact, ZexaContactList, ZexaSenderId};
+
+/// Declares the C page of `$item` views and its conversion from the core's `Page`.
+macro_rules! page_to_c {
+    ($page:ident, $model:ty) => {
+        impl ToC for zexa::Page<$model> {
+            type C = $page;
+
+            fn to_c(&self, a: &mut Arena) -> $page {
+                let (items, count) = a.views(&self.data);
+                $page {
+                    items,
+                    count,
+                    total: self.total,
+                    page: self.page,
+                    per_page: self.per_page,
+                }
+            }
+        }
+    };
+}
+
+/// One page of contacts: `count` items, and where the page sits in the whole list. The page
+/// owns its items; free it with `zexa_contact_page_free`.
 #[repr(C)]
-pub struct ZexaPage<T> {
-    /// The items of this page (NULL when `count` is 0).
-    pub items: *const T,
+pub struct ZexaContactPage {
+    /// The items of this page (NULL when `count` is 0): `items[i]->id`.
+    pub items: *const *const ZexaContact,
     /// Number of `items`.
     pub count: usize,
     /// How many items the whole list has.
@@ -15,27 +38,52 @@ pub struct ZexaPage<T> {
     /// The page size.
     pub per_page: u32,
 }
+page_to_c!(ZexaContactPage, zexa::Contact);
 
-/// A page of contacts.
-pub type ZexaContactPage = ZexaPage<super::ZexaContact>;
-/// A page of contact lists.
-pub type ZexaContactListPage = ZexaPage<super::ZexaContactList>;
-/// A page of campaigns.
-pub type ZexaCampaignPage = ZexaPage<super::ZexaCampaign>;
-/// A page of sender IDs.
-pub type ZexaSenderIdPage = ZexaPage<super::ZexaSenderId>;
-
-impl<M: ToC> ToC for zexa::Page<M> {
-    type C = ZexaPage<M::C>;
-
-    fn to_c(&self, a: &mut Arena) -> ZexaPage<M::C> {
-        let (items, count) = a.views(&self.data);
-        ZexaPage {
-            items,
-            count,
-            total: self.total,
-            page: self.page,
-            per_page: self.per_page,
-        }
-    }
+/// One page of contact lists, as `ZexaContactPage`; free it with `zexa_contact_list_page_free`.
+#[repr(C)]
+pub struct ZexaContactListPage {
+    /// The items of this page (NULL when `count` is 0).
+    pub items: *const *const ZexaContactList,
+    /// Number of `items`.
+    pub count: usize,
+    /// How many items the whole list has.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// The page size.
+    pub per_page: u32,
 }
+page_to_c!(ZexaContactListPage, zexa::ContactList);
+
+/// One page of campaigns, as `ZexaContactPage`; free it with `zexa_campaign_page_free`.
+#[repr(C)]
+pub struct ZexaCampaignPage {
+    /// The items of this page (NULL when `count` is 0).
+    pub items: *const *const ZexaCampaign,
+    /// Number of `items`.
+    pub count: usize,
+    /// How many items the whole list has.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// The page size.
+    pub per_page: u32,
+}
+page_to_c!(ZexaCampaignPage, zexa::Campaign);
+
+/// One page of sender IDs, as `ZexaContactPage`; free it with `zexa_sender_id_page_free`.
+#[repr(C)]
+pub struct ZexaSenderIdPage {
+    /// The items of this page (NULL when `count` is 0).
+    pub items: *const *const ZexaSenderId,
+    /// Number of `items`.
+    pub count: usize,
+    /// How many items the whole list has.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// The page size.
+    pub per_page: u32,
+}
+page_to_c!(ZexaSenderIdPage, zexa::SenderId);

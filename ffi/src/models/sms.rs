@@ -6,7 +6,7 @@ use super::{opt_count, Arena, ToC};
 #[allow(non_camel_case_types)]
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum zexa_sms_encoding {
+pub enum ZexaSmsEncoding {
     /// The GSM 03.38 alphabet and its extension table: 160 septets in one SMS, 153 a part.
     ZEXA_SMS_GSM7 = 0,
     /// UTF-16: 70 units in one SMS, 67 a part.
@@ -29,7 +29,7 @@ pub struct ZexaSmsCharacter {
 #[repr(C)]
 pub struct ZexaSmsSegments {
     /// GSM-7, or UCS-2 when a character is outside the GSM 03.38 tables.
-    pub encoding: zexa_sms_encoding,
+    pub encoding: ZexaSmsEncoding,
     /// `"GSM-7"` or `"UCS-2"`.
     pub encoding_name: *const c_char,
     /// Segments the text is sent (and billed) in; 0 for an empty text.
@@ -39,7 +39,7 @@ pub struct ZexaSmsSegments {
     /// Units a segment holds: 160 or 70 for a single SMS, 153 or 67 once split.
     pub per_segment: u32,
     /// The characters that made the text UCS-2, in order (NULL when there are none).
-    pub unicode_characters: *const ZexaSmsCharacter,
+    pub unicode_characters: *const *const ZexaSmsCharacter,
     /// Number of `unicode_characters`.
     pub unicode_characters_len: usize,
 }
@@ -57,11 +57,11 @@ impl ToC for zexa::SmsSegments {
                 char_index: c.char_index,
             })
             .collect();
-        let (unicode_characters, unicode_characters_len) = a.slice(characters);
+        let (unicode_characters, unicode_characters_len) = a.structs(characters);
         ZexaSmsSegments {
             encoding: match self.encoding {
-                zexa::SmsEncoding::Gsm7 => zexa_sms_encoding::ZEXA_SMS_GSM7,
-                zexa::SmsEncoding::Ucs2 => zexa_sms_encoding::ZEXA_SMS_UCS2,
+                zexa::SmsEncoding::Gsm7 => ZexaSmsEncoding::ZEXA_SMS_GSM7,
+                zexa::SmsEncoding::Ucs2 => ZexaSmsEncoding::ZEXA_SMS_UCS2,
             },
             encoding_name: a.str(self.encoding.as_str()),
             segments: self.segments,
@@ -92,7 +92,7 @@ pub struct ZexaSmsSmartEncoded {
     /// The text with the replacements made.
     pub text: *const c_char,
     /// Every change, in order (NULL when there are none).
-    pub replacements: *const ZexaSmsReplacement,
+    pub replacements: *const *const ZexaSmsReplacement,
     /// Number of `replacements`.
     pub replacements_len: usize,
 }
@@ -111,7 +111,7 @@ impl ToC for zexa::SmsSmartEncoded {
                 char_index: r.char_index,
             })
             .collect();
-        let (replacements, replacements_len) = a.slice(replacements);
+        let (replacements, replacements_len) = a.structs(replacements);
         ZexaSmsSmartEncoded {
             text: a.str(&self.text),
             replacements,
@@ -146,7 +146,7 @@ impl ToC for zexa::CampaignPreview {
         let sms = match &self.sms {
             Some(sms) => {
                 let view = sms.to_c(a);
-                a.slice(vec![view]).0
+                a.one(view)
             }
             None => std::ptr::null(),
         };
