@@ -20,8 +20,9 @@ PY="$VENV/bin/python"
 export VIRTUAL_ENV="$VENV"
 export PATH="$VENV/bin:$PATH"
 
-step "installing maturin, pytest, mypy"
-"$PY" -m pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy gunicorn || die "pip install failed"
+step "installing maturin, pytest, mypy, pyright, fastapi (the example's)"
+"$PY" -m pip install -q --disable-pip-version-check "maturin>=1.9,<2" pytest mypy pyright gunicorn fastapi httpx typing_extensions \
+    || die "pip install failed"
 
 step "building the sandbox"
 cargo build -q -p zexa-sandbox || die "cargo build -p zexa-sandbox failed"
@@ -41,8 +42,14 @@ step "mypy --strict examples/python"
 "$PY" -m mypy --strict "$ROOT"/examples/python/*.py || failed+=("mypy examples")
 (cd "$PY_DIR" && "$PY" -m mypy --strict zexa) || failed+=("mypy zexa")
 
+step "pyright --strict (the package and the examples)"
+(cd "$PY_DIR" && "$VENV/bin/pyright" --pythonpath "$PY" -p pyrightconfig.json) || failed+=("pyright")
+
+step "generated stubs up to date (python/gen_stubs.py --check)"
+"$PY" "$PY_DIR/gen_stubs.py" --check || failed+=("gen_stubs")
+
 step "stubtest"
-(cd "$PY_DIR" && "$PY" -m mypy.stubtest zexa) || failed+=("stubtest")
+(cd "$PY_DIR" && "$PY" -m mypy.stubtest zexa --allowlist stubtest-allowlist.txt) || failed+=("stubtest")
 
 step "pyright --strict (the models, their stubs and the examples; pytest checks the stubs are up to date)"
 # pyright (PyPI) runs on the system's node, fetching its npm package on first use.

@@ -1,6 +1,6 @@
 //! `messages.send_many` in Python, on the core's `send_many`: the Python iterable is read one
 //! item at a time (the GIL taken for each), outcomes go to `on_progress` as they come, and the
-//! end is a list of `(ref, outcome, value)` that `zexa._bulk` turns into a `BulkResult`.
+//! end is a `zexa.BulkResult` (built by `zexa._bulk` from the outcomes).
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -9,12 +9,11 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator};
 
-use crate::client::NativeClient;
 use crate::errors::to_py_err;
 use crate::models::into_model;
 
-/// One item of the input: a mapping with what `messages.send` takes (`channel`, `to`, `from_`
-/// or `from`, `body`, `template`, `max_segments`) and an optional `ref`.
+/// One item of the input: a mapping with what `messages.send` takes (`channel`, `to`,
+/// `sender_id`, `body`, `template`, `max_segments`) and an optional `ref`.
 fn item(value: &Bound<'_, PyAny>) -> PyResult<zexa::BulkMessage> {
     let dict = value.cast::<PyDict>().map_err(|_| {
         PyTypeError::new_err("each message of send_many must be a dict of send()'s arguments (and 'ref')")
@@ -84,20 +83,17 @@ fn outcome(py: Python<'_>, result: &zexa::BulkResult) -> PyResult<Py<PyAny>> {
         .unbind())
 }
 
-/// Runs a bulk send; `concurrency` `None` is the core's default. Returns every outcome (a dry
-/// run's valid items are only counted: `(outcomes, checked, segments)`).
-#[pyfunction]
-#[pyo3(signature = (native, messages, *, concurrency=None, journal=None, dry_run=false, on_progress=None))]
-pub fn messages_send_many(
+/// Runs a bulk send on `client` (`concurrency` `None`: the core's default) and returns its
+/// `zexa.BulkResult`; a dry run's valid items are counted, not listed.
+pub fn send_many(
     py: Python<'_>,
-    native: PyRef<'_, NativeClient>,
+    client: &zexa::Client,
     messages: &Bound<'_, PyAny>,
     concurrency: Option<usize>,
     journal: Option<PathBuf>,
     dry_run: bool,
     on_progress: Option<Py<PyAny>>,
-) -> PyResult<(Vec<Py<PyAny>>, u64, u64)> {
-    let client = native.core();
+) -> PyResult<Py<PyAny>> {
     let iterator: Py<PyIterator> = PyIterator::from_object(messages)?.unbind();
     let mut options = zexa::BulkOptions::new().dry_run(dry_run);
     if let Some(concurrency) = concurrency {
@@ -156,10 +152,8 @@ pub fn messages_send_many(
         return Err(error);
     }
     let outcomes = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
-    Ok((outcomes, summary.checked, summary.segments))
-}
-
-/// Registers the functions of this file in `_native`.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(messages_send_many, m)?)
+    let result = py.import("zexa._bulk")?.getattr("BulkResult")?;
+    Ok(result
+        .call_method1("_from_native", (outcomes, summary.checked, summary.segments))?
+        .unbind())
 }

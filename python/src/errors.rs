@@ -28,6 +28,7 @@ fn class_name(kind: zexa::ErrorKind) -> &'static str {
         K::InvalidInput => "InvalidInputError",
         K::Interrupted => "Interrupted",
         K::WaitTimeout => "WaitTimeoutError",
+        K::Write => "DownloadWriteError",
         _ => "ZexaError",
     }
 }
@@ -70,7 +71,11 @@ fn build(py: Python<'_>, err: &zexa::Error) -> PyResult<PyErr> {
         }
         zexa::Error::WaitTimeout { campaign, polls, .. } => {
             kwargs.set_item("attempts", *polls)?;
-            kwargs.set_item("campaign", crate::record::into_model(py, (**campaign).clone())?)?;
+            kwargs.set_item("campaign", crate::models::into_model(py, (**campaign).clone())?)?;
+        }
+        zexa::Error::ExportWaitTimeout { export, polls, .. } => {
+            kwargs.set_item("attempts", *polls)?;
+            kwargs.set_item("export", crate::models::into_model(py, (**export).clone())?)?;
         }
         zexa::Error::Transport { attempts, .. }
         | zexa::Error::Timeout { attempts, .. }
@@ -96,6 +101,13 @@ pub fn check<T>(py: Python<'_>, result: zexa::Result<T>) -> PyResult<T> {
 /// A `zexa.DecodeError` raised by the binding (JSON fields that do not fit a model).
 pub fn decode_error(py: Python<'_>, message: String) -> PyErr {
     exception_class(py, "DecodeError")
+        .and_then(|class| class.call1((message,)))
+        .map_or_else(|e| e, PyErr::from_value)
+}
+
+/// A plain `zexa.ZexaError` raised by the binding (e.g. a call on a closed client).
+pub fn zexa_error(py: Python<'_>, message: &str) -> PyErr {
+    exception_class(py, "ZexaError")
         .and_then(|class| class.call1((message,)))
         .map_or_else(|e| e, PyErr::from_value)
 }

@@ -1,7 +1,9 @@
 //! `zexa._native`: the Python binding of the `zexa` crate. The Python package `zexa` wraps it;
 //! validation, retries, paging and error classification all stay in the core.
 
+mod arg;
 mod bulk;
+mod call;
 mod cli;
 mod client;
 mod convert;
@@ -11,7 +13,9 @@ mod logging;
 mod models;
 mod network;
 mod page;
-mod record;
+mod pool;
+mod raw;
+mod resources;
 mod run;
 mod sms;
 mod testing;
@@ -19,7 +23,7 @@ mod testing;
 use pyo3::prelude::*;
 
 use crate::errors::check;
-use crate::record::into_model;
+use crate::models::into_model;
 
 /// Converts a written phone number to E.164, as the core's `zexa::to_e164`.
 #[pyfunction]
@@ -38,15 +42,33 @@ fn parse_webhook_event(py: Python<'_>, payload: &[u8]) -> PyResult<Py<PyAny>> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m.py());
     m.add("CORE_VERSION", zexa::VERSION)?;
+    // The values of the core's enums, which the `Literal` types of `zexa/_types.py` spell out
+    // for the type checkers (a test keeps them equal).
+    m.add("CHANNELS", zexa::Channel::KNOWN)?;
+    m.add("CAMPAIGN_STATUSES", zexa::CampaignStatus::KNOWN)?;
+    m.add("MESSAGE_STATUSES", zexa::MessageStatus::KNOWN)?;
+    m.add("EXPORT_STATUSES", zexa::ExportStatus::KNOWN)?;
+    m.add("SENDER_ID_STATUSES", zexa::SenderIdStatus::KNOWN)?;
+    m.add("WEBHOOK_EVENT_TYPES", zexa::WebhookEventType::KNOWN)?;
+    // The default size of `zexa.AsyncClient`'s worker pool: one worker per idle connection
+    // the core keeps for reuse.
+    m.add("DEFAULT_MAX_IDLE_CONNECTIONS", zexa::DEFAULT_MAX_IDLE_CONNECTIONS)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<network::NetworkOptions>()?;
-    m.add_class::<page::NativePage>()?;
     models::register(m)?;
+    m.add_class::<page::Page>()?;
+    m.add_class::<page::Items>()?;
+    m.add_class::<page::Pages>()?;
+    m.add_class::<arg::NotGiven>()?;
+    m.add("NOT_GIVEN", arg::not_given(m.py())?.clone_ref(m.py()))?;
+    m.add_class::<pool::WorkerPool>()?;
+    m.add_class::<pool::Ticket>()?;
+    m.add_class::<pool::ResultChannel>()?;
+    resources::register(m)?;
     m.add_class::<testing::NativeSandbox>()?;
     m.add_function(wrap_pyfunction!(to_e164, m)?)?;
     m.add_function(wrap_pyfunction!(parse_webhook_event, m)?)?;
     sms::register(m)?;
-    bulk::register(m)?;
     m.add_function(wrap_pyfunction!(cli::run_cli, m)?)?;
     Ok(())
 }

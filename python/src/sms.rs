@@ -6,7 +6,7 @@ use zexa::Channel;
 
 use crate::client::NativeClient;
 
-use crate::record::into_model;
+use crate::models::into_model;
 
 /// The encoding and billed segments of an SMS body, as `zexa.SmsSegments`.
 #[pyfunction]

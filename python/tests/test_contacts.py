@@ -163,12 +163,16 @@ def test_upload_and_import_mapped(client: zexa.Client, tmp_path: Path) -> None:
     members = list(client.contact_lists.contacts(lst.id))
     assert sorted(c.name for c in members) == ["Joao", "Maria"]
     assert {c.custom_fields["city"] for c in members if c.custom_fields} == {"Luanda", "Huambo"}
+    # Bytes need their name (its extension tells the content type): the SDK invents none.
+    with pytest.raises(zexa.InvalidInputError) as caught:
+        client.contacts.upload(CSV)
+    assert caught.value.field == "filename"
     # A path with an explicit file name.
     assert client.contacts.upload(path, filename="renamed.csv").total_rows == 3
 
 
 def test_upload_vcard_and_import(client: zexa.Client, tmp_path: Path) -> None:
-    preview = client.contacts.upload_vcard(VCF)
+    preview = client.contacts.upload_vcard(VCF, filename="people.vcf")
     assert preview.total_rows == 1
     path = tmp_path / "people.vcf"
     path.write_bytes(VCF)

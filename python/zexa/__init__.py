@@ -9,10 +9,12 @@ all live there.
 
 from __future__ import annotations
 
-from typing import Union
+import importlib
+from typing import TYPE_CHECKING, Any, Union
 
-from . import _logging, _native
-from ._client import Client
+from . import _logging as _logging  # installs the log bridge on import
+from . import _native
+from ._client import Client, ClientSettings
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -47,7 +49,20 @@ from ._models import (
     WebhookEvent,
     WebhookEventData,
 )
-from ._page import Page
+from ._native import (
+    NOT_GIVEN,
+    Campaigns,
+    ContactLists,
+    Contacts,
+    CreditsResource,
+    Exports,
+    Messages,
+    NotGiven,
+    Page,
+    SenderIds,
+    Webhooks,
+)
+from ._response import APIResponse, Headers
 from ._sms import (
     CampaignPreview,
     SmsCharacter,
@@ -58,12 +73,102 @@ from ._sms import (
     sms_smart_encode,
 )
 
+from ._types import (
+    CallOptions,
+    CampaignStatus,
+    Channel,
+    ExportStatus,
+    FileInput,
+    MessageStatus,
+    QueryValue,
+    SenderIdStatus,
+    WebhookEventType,
+)
+
+if TYPE_CHECKING:
+    from ._async_client import AsyncClient
+    from ._async_page import AsyncPage
+    from ._async_resources import (
+        AsyncCampaigns,
+        AsyncContactLists,
+        AsyncContacts,
+        AsyncCreditsResource,
+        AsyncExports,
+        AsyncMessages,
+        AsyncSenderIds,
+        AsyncWebhooks,
+    )
+    from ._async_run import CallCancelled
+
+# The async client loads asyncio (a few hundred ms on a cold start): only when first used.
+_LAZY = {
+    "AsyncClient": "._async_client",
+    "AsyncPage": "._async_page",
+    "CallCancelled": "._async_run",
+    **{
+        name: "._async_resources"
+        for name in (
+            "AsyncCampaigns",
+            "AsyncContactLists",
+            "AsyncContacts",
+            "AsyncCreditsResource",
+            "AsyncExports",
+            "AsyncMessages",
+            "AsyncSenderIds",
+            "AsyncWebhooks",
+        )
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The async client's names, imported when first asked for."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'zexa' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
 __version__: str = _native.CORE_VERSION
 """The version of this package (the same as the Rust core's)."""
 
 __all__ = [
     "Client",
+    "ClientSettings",
+    "AsyncClient",
     "Page",
+    "AsyncPage",
+    "APIResponse",
+    "Headers",
+    "NOT_GIVEN",
+    "NotGiven",
+    "CallOptions",
+    "QueryValue",
+    "FileInput",
+    "Channel",
+    "CampaignStatus",
+    "MessageStatus",
+    "ExportStatus",
+    "SenderIdStatus",
+    "WebhookEventType",
+    "Contacts",
+    "Exports",
+    "ContactLists",
+    "Campaigns",
+    "Messages",
+    "SenderIds",
+    "Webhooks",
+    "CreditsResource",
+    "AsyncContacts",
+    "AsyncExports",
+    "AsyncContactLists",
+    "AsyncCampaigns",
+    "AsyncMessages",
+    "AsyncSenderIds",
+    "AsyncWebhooks",
+    "AsyncCreditsResource",
     "to_e164",
     "parse_webhook_event",
     "sms_segments",
@@ -102,6 +207,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "Interrupted",
+    "CallCancelled",
     "WaitTimeoutError",
 ]
 

@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-import enum
 import os
 import weakref
 from types import TracebackType
-from typing import Any, Literal, Mapping, Optional, Type, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Type, TypedDict, Union
 
-from ._native import NativeClient, NetworkOptions
-from ._resources import (
+from ._types import QueryValue
+from ._native import (
+    NOT_GIVEN,
+    NotGiven,
     Campaigns,
     ContactLists,
     Contacts,
     CreditsResource,
     Exports,
     Messages,
+    NativeClient,
+    NetworkOptions,
     SenderIds,
     Webhooks,
 )
 
-__all__ = ["Client"]
+__all__ = ["Client", "ClientSettings"]
 
-QueryValue = Union[str, int, float, bool]
-
-
-class _NotGiven(enum.Enum):
-    """The default of ``proxy``: told apart from an explicit ``proxy=None`` (no proxy)."""
-
-    NOT_GIVEN = "NOT_GIVEN"
-
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
-_NOT_GIVEN: Literal[_NotGiven.NOT_GIVEN] = _NotGiven.NOT_GIVEN
+
 
 
 def _query_value(value: QueryValue) -> str:
@@ -56,14 +51,14 @@ def _read_pem(ca_cert: Union[str, bytes, "os.PathLike[str]", None]) -> Optional[
 
 
 def _network(
-    proxy: Union[str, None, Literal[_NotGiven.NOT_GIVEN]],
+    proxy: Union[str, None, NotGiven],
     trust_env: Optional[bool],
     os_trust_store: Optional[bool],
 ) -> NetworkOptions:
     """The proxy and trust settings for the core; ``None`` leaves a setting at its default."""
-    if proxy is not _NOT_GIVEN and proxy is not None and not isinstance(proxy, str):
+    if not isinstance(proxy, NotGiven) and proxy is not None and not isinstance(proxy, str):
         raise TypeError(f"proxy must be a URL string or None, not {type(proxy).__name__}")
-    given = proxy is not _NOT_GIVEN
+    given = not isinstance(proxy, NotGiven)
     return NetworkOptions(
         proxy_given=given,
         proxy=proxy if isinstance(proxy, str) else None,
@@ -85,6 +80,53 @@ def _after_fork_in_child() -> None:
 os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+class ClientSettings(TypedDict, total=False):
+    """The settings of ``zexa.Client`` and ``zexa.AsyncClient``, all keyword-only and optional:
+    left out, each is the Rust core's default."""
+
+    base_url: Optional[str]
+    """The API root; default ``ZEXA_BASE_URL``, then ``https://api.zexa.ao/v1``."""
+    timeout: Optional[float]
+    """Seconds each attempt may take."""
+    max_retries: Optional[int]
+    """How many times a failed idempotent call is sent again."""
+    total_timeout: Optional[float]
+    """Seconds a whole call may take, retries and their waits included (default: no bound)."""
+    app_name: Optional[str]
+    """Your application's name, added to the User-Agent."""
+    ca_cert: Union[str, bytes, "os.PathLike[str]", None]
+    """CA certificates to trust instead of the built-in roots: a PEM file's path or PEM bytes."""
+    proxy: Union[str, None, NotGiven]
+    """A proxy URL (``http://``, ``socks5://``), ``None`` for none; left out, the environment's."""
+    trust_env: Optional[bool]
+    """``False`` ignores the proxy variables and ``SSL_CERT_FILE``/``SSL_CERT_DIR``."""
+    os_trust_store: Optional[bool]
+    """``True`` trusts the operating system's certificate store."""
+    max_idle_connections: Optional[int]
+    """How many idle connections are kept for reuse (0 keeps none)."""
+    idle_timeout: Optional[float]
+    """Seconds an unused connection is kept."""
+
+
+def _native_client(api_key: Optional[str], settings: ClientSettings) -> NativeClient:
+    """The native client of ``zexa.Client(api_key, **settings)``."""
+    unknown = sorted(set(settings) - ClientSettings.__optional_keys__)
+    if unknown:
+        raise TypeError(f"Client() got an unexpected keyword argument {unknown[0]!r}")
+    return NativeClient(
+        api_key,
+        base_url=settings.get("base_url"),
+        timeout=settings.get("timeout"),
+        max_retries=settings.get("max_retries"),
+        total_timeout=settings.get("total_timeout"),
+        app_name=settings.get("app_name"),
+        ca_cert_pem=_read_pem(settings.get("ca_cert")),
+        network=_network(settings.get("proxy", NOT_GIVEN), settings.get("trust_env"), settings.get("os_trust_store")),
+        max_idle_connections=settings.get("max_idle_connections"),
+        idle_timeout=settings.get("idle_timeout"),
+    )
+
+
 class Client:
     """A client of the Zexa API.
 
@@ -92,8 +134,9 @@ class Client:
     ``ZEXA_BASE_URL``, then ``https://api.zexa.ao/v1``; without any key, ``zexa.ZexaError``
     (an ``InvalidInputError``) is raised. ``timeout`` bounds each attempt in seconds;
     ``max_retries`` is how many times a failed idempotent call is sent again;
-    ``total_timeout`` (seconds, default none) bounds a whole call, retries and their waits
-    included.
+    ``total_timeout`` (seconds) bounds a whole call, retries and their waits included. Left
+    out, each setting is the Rust core's default (30 s per attempt, 2 retries, no total
+    bound: see ``zexa.Client().timeout``).
     ``ca_cert`` trusts the CA certificates of a PEM file (a path) or PEM ``bytes`` instead
     of the built-in web roots, for a private gateway or a test server.
     ``max_idle_connections`` bounds the idle connections kept for reuse (default 64, 0 keeps
@@ -111,7 +154,10 @@ class Client:
     ``InvalidInputError`` naming it; proxy credentials never appear in errors or logs.
 
     One client is safe to share across threads (the GIL is released during every call); use
-    it as a context manager or just let it go.
+    it as a context manager or call ``close()``: a closed client refuses every call with
+    ``zexa.ZexaError``. Every method also takes per-call options as keywords: ``timeout=``,
+    ``max_retries=``, ``extra_headers=``, ``extra_query=``; ``client.contacts.with_raw_response``
+    (on every resource) answers with ``zexa.APIResponse``.
     """
 
     __slots__ = (
@@ -143,48 +189,21 @@ class Client:
     exports: Exports
     """Contact exports."""
 
-    def __init__(
-        self,
-        api_key: Optional[str] = None,
-        *,
-        base_url: Optional[str] = None,
-        timeout: float = 30.0,
-        max_retries: int = 2,
-        total_timeout: Optional[float] = None,
-        app_name: Optional[str] = None,
-        ca_cert: Union[str, bytes, "os.PathLike[str]", None] = None,
-        proxy: Union[str, None, Literal[_NotGiven.NOT_GIVEN]] = _NOT_GIVEN,
-        trust_env: Optional[bool] = None,
-        os_trust_store: Optional[bool] = None,
-        max_idle_connections: Optional[int] = None,
-        idle_timeout: Optional[float] = None,
-    ) -> None:
-        """Creates a client; see the class documentation for the settings."""
-        native = NativeClient(
-            api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            total_timeout=total_timeout,
-            app_name=app_name,
-            ca_cert_pem=_read_pem(ca_cert),
-            network=_network(proxy, trust_env, os_trust_store),
-            max_idle_connections=max_idle_connections,
-            idle_timeout=idle_timeout,
-        )
-        self._attach(native)
+    def __init__(self, api_key: Optional[str] = None, **settings: Unpack[ClientSettings]) -> None:
+        """Creates a client; see ``zexa.ClientSettings`` for the settings."""
+        self._attach(_native_client(api_key, settings))
 
     def _attach(self, native: NativeClient) -> None:
         _LIVE_NATIVES.add(native)
         self._native = native
-        self.contacts = Contacts(native)
-        self.contact_lists = ContactLists(native)
-        self.campaigns = Campaigns(native)
-        self.messages = Messages(native)
-        self.sender_ids = SenderIds(native)
-        self.webhooks = Webhooks(native)
-        self.credits = CreditsResource(native)
-        self.exports = Exports(native)
+        self.contacts = native.contacts
+        self.contact_lists = native.contact_lists
+        self.campaigns = native.campaigns
+        self.messages = native.messages
+        self.sender_ids = native.sender_ids
+        self.webhooks = native.webhooks
+        self.credits = native.credits
+        self.exports = native.exports
 
     @property
     def base_url(self) -> str:
@@ -226,6 +245,10 @@ class Client:
         *,
         query: Optional[Mapping[str, QueryValue]] = None,
         json: Any = None,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        extra_headers: Optional[Mapping[str, str]] = None,
+        extra_query: Optional[Mapping[str, QueryValue]] = None,
     ) -> Any:
         """Calls an endpoint this version does not model (e.g. ``request("GET", "/credits")``).
 
@@ -237,10 +260,27 @@ class Client:
             if not isinstance(query, Mapping):
                 raise TypeError(f"query must be a mapping, not {type(query).__name__}")
             pairs = [(str(key), _query_value(value)) for key, value in query.items()]
-        return self._native.request(method, path, query=pairs, json=json)
+        return self._native.request(
+            method,
+            path,
+            query=pairs,
+            json=json,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    @property
+    def closed(self) -> bool:
+        """Whether ``close()`` was called."""
+        return self._native.closed
 
     def close(self) -> None:
-        """Releases the client. Connections are pooled and closed when the last user lets go."""
+        """Closes the client: every later call raises ``zexa.ZexaError`` (calls already running
+        finish). Its connections are closed once no client derived with ``with_options``
+        shares them any more."""
+        self._native.close()
 
     def __enter__(self) -> Client:
         """Returns the client itself, for ``with zexa.Client() as client:``."""

@@ -14,6 +14,7 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "WaitTimeoutError",
+    "DownloadWriteError",
     "DecodeError",
     "APIError",
     "BadRequestError",
@@ -100,16 +101,31 @@ class APITimeoutError(APIConnectionError):
 
 
 class WaitTimeoutError(APITimeoutError):
-    """``campaigns.wait`` ran out of time before the campaign was final (no request hung)."""
+    """``campaigns.wait`` or ``exports.wait`` ran out of time before the campaign or export
+    was final (no request hung)."""
 
     campaign: Any
-    """The campaign as the last poll saw it (a ``zexa.Campaign``)."""
+    """The campaign as the last poll saw it (a ``zexa.Campaign``), for ``campaigns.wait``."""
+    export: Any
+    """The export as the last poll saw it (a ``zexa.Export``), for ``exports.wait``."""
 
     def __init__(
-        self, message: str, *, campaign: Any = None, attempts: int = 1, may_have_executed: bool = False
+        self,
+        message: str,
+        *,
+        campaign: Any = None,
+        export: Any = None,
+        attempts: int = 1,
+        may_have_executed: bool = False,
     ) -> None:
         super().__init__(message, attempts=attempts, may_have_executed=may_have_executed)
         self.campaign = campaign
+        self.export = export
+
+
+class DownloadWriteError(ZexaError, OSError):
+    """Writing a download to its destination failed (a full disk, a closed file); the download
+    stopped there."""
 
 
 class DecodeError(ZexaError):
@@ -231,3 +247,4 @@ def _restore_interrupt(args: Tuple[Any, ...], state: Dict[str, Any]) -> Interrup
     error.args = args
     error.__dict__.update(state)
     return error
+

@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyMapping, PyTuple, PyType};
+use pyo3::types::{PyDict, PyMapping, PyTuple, PyType};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -90,15 +90,6 @@ pub trait CoreModel: Serialize + DeserializeOwned + Clone + Send + Sync + 'stati
 /// A core model as an instance of its Python class.
 pub fn into_model<T: CoreModel>(py: Python<'_>, value: T) -> PyResult<Py<PyAny>> {
     value.into_bound(py).map(Bound::unbind)
-}
-
-/// Core models (a page's items) as a list of instances of their Python class.
-pub fn into_models<T: CoreModel>(py: Python<'_>, values: Vec<T>) -> PyResult<Bound<'_, PyList>> {
-    let items = values
-        .into_iter()
-        .map(|value| value.into_bound(py))
-        .collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, items)
 }
 
 /// `Class.from_dict(data)`: the JSON fields `data` (a mapping) decoded into the core model, as
