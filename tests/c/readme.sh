@@ -60,5 +60,7 @@ done
 EOF
 # cargo and rustup keep their state under the real HOME unless told otherwise.
 export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
-WORK="$WORK" HOME="$WORK/home" unshare -n bash "$WORK/run.sh"
+# A network namespace needs root, or a user namespace (-r) where unprivileged ones are allowed.
+if [[ $(id -u) -eq 0 ]]; then isolate=(unshare -n); else isolate=(unshare -rn); fi
+WORK="$WORK" HOME="$WORK/home" "${isolate[@]}" bash "$WORK/run.sh"
 echo "readme.sh: $(grep -c . "$WORK/commands.sh") command lines and $n programs ran"
