@@ -30,12 +30,9 @@ fn item(value: &Bound<'_, PyAny>) -> PyResult<zexa::BulkMessage> {
     let required = |key: &str| -> PyResult<String> {
         text(key)?.ok_or_else(|| PyTypeError::new_err(format!("send_many: every message needs '{key}'")))
     };
-    let from = match text("from_")? {
-        Some(from) => from,
-        None => required("from")?,
-    };
-    let mut message =
-        zexa::SendMessage::new(zexa::Channel::from(required("channel")?), required("to")?, from);
+    let channel =
+        crate::arg::channel("channel", &required("channel")?).map_err(|e| to_py_err(value.py(), e))?;
+    let mut message = zexa::SendMessage::new(channel, required("to")?, required("sender_id")?);
     message.body = text("body")?;
     if let Some(template) = dict.get_item("template")?.filter(|t| !t.is_none()) {
         message.template = Some(crate::convert::py_to_value(&template)?);

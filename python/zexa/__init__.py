@@ -62,6 +62,7 @@ from ._native import (
     SenderIds,
     Webhooks,
 )
+from ._bulk import BulkResult
 from ._response import APIResponse, Headers
 from ._sms import (
     CampaignPreview,
@@ -141,6 +142,7 @@ __all__ = [
     "Page",
     "AsyncPage",
     "APIResponse",
+    "BulkResult",
     "Headers",
     "NOT_GIVEN",
     "NotGiven",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
 from ._exceptions import ZexaError
@@ -24,7 +23,6 @@ ProgressCallback = Callable[[Outcome], object]
 BulkMessage = Mapping[str, Any]
 
 
-@dataclass
 class BulkResult:
     """The end of a bulk send: every message in exactly one group.
 
@@ -35,12 +33,19 @@ class BulkResult:
     counts the valid messages in ``checked`` and their SMS segments in ``segments``.
     """
 
-    sent: Dict[str, Message] = field(default_factory=dict)
-    failed: Dict[str, ZexaError] = field(default_factory=dict)
-    ambiguous: Dict[str, Union[ZexaError, str]] = field(default_factory=dict)
-    skipped: Dict[str, Optional[str]] = field(default_factory=dict)
-    checked: int = 0
-    segments: int = 0
+    def __init__(self, checked: int = 0, segments: int = 0) -> None:
+        self.sent: Dict[str, Message] = {}
+        self.failed: Dict[str, ZexaError] = {}
+        self.ambiguous: Dict[str, Union[ZexaError, str]] = {}
+        self.skipped: Dict[str, Optional[str]] = {}
+        self.checked = checked
+        self.segments = segments
+
+    def __repr__(self) -> str:
+        return (
+            f"BulkResult(sent={len(self.sent)}, failed={len(self.failed)}, ambiguous={len(self.ambiguous)}, "
+            f"skipped={len(self.skipped)}, checked={self.checked}, segments={self.segments})"
+        )
 
     @property
     def total(self) -> int:

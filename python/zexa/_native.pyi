@@ -3,9 +3,9 @@
 import asyncio
 from datetime import datetime
 import os
-from typing import Any, Callable, Dict, Generic, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union, final, type_check_only
+from typing import Any, Callable, Dict, Generic, Iterable, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union, final, type_check_only
 
-from typing_extensions import Literal, Unpack, disjoint_base
+from typing_extensions import Literal, Unpack
 
 from ._bulk import BulkMessage, BulkResult, ProgressCallback
 from ._response import APIResponse
