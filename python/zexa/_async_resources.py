@@ -6,11 +6,13 @@ two clients cannot drift apart; their types are in ``_async_resources.pyi`` (gen
 from __future__ import annotations
 
 import asyncio
+import functools
+import threading
 from typing import Any, Callable, Coroutine, Type, cast
 
 from . import _native
 from ._async_page import AsyncPage
-from ._async_run import Runner, optional_on_loop
+from ._async_run import CallCancelled, Runner, optional_on_loop
 from ._response import APIResponse
 
 __all__ = [
@@ -53,6 +55,29 @@ class _AsyncResource:
         return "<zexa.Async" + repr(self._sync)[len("<zexa.") :]
 
 
+async def _send_many(self: _AsyncResource, *args: Any, **kwargs: Any) -> Any:
+    """``messages.send_many`` awaited: the whole bulk send runs on one thread of the loop's
+    default executor (it reads the caller's iterable and calls ``on_progress``, which runs on
+    the loop, so it cannot go through the worker pool of single calls). Cancelling the task
+    stops the run at the next outcome; sends in flight finish and are in the journal."""
+    loop = asyncio.get_running_loop()
+    cancelled = threading.Event()
+    progress = optional_on_loop(loop, kwargs.pop("on_progress", None))
+
+    def on_outcome(outcome: Any) -> None:
+        if cancelled.is_set():
+            raise CallCancelled("the task awaiting send_many was cancelled; the run stopped", may_have_executed=True)
+        if progress is not None:
+            progress(outcome)
+
+    call = functools.partial(self._sync.send_many, *args, on_progress=on_outcome, **kwargs)
+    try:
+        return await loop.run_in_executor(None, call)
+    except asyncio.CancelledError:
+        cancelled.set()
+        raise
+
+
 def _method(sync_class: type, name: str) -> Callable[..., Coroutine[Any, Any, Any]]:
     """The async form of ``sync_class.name``."""
 
@@ -78,6 +103,10 @@ def _async_class(sync_class: type) -> Type[_AsyncResource]:
     """The async resource class of a sync one: every public method, awaited."""
     names = [n for n in dir(sync_class) if not n.startswith("_") and n != "with_raw_response"]
     namespace: dict[str, Any] = {name: _method(sync_class, name) for name in names}
+    if "send_many" in namespace:
+        _send_many.__doc__ = getattr(sync_class, "send_many").__doc__
+        _send_many.__wrapped__ = getattr(sync_class, "send_many")  # type: ignore[attr-defined]
+        namespace["send_many"] = _send_many
     namespace["__slots__"] = ()
     namespace["__doc__"] = sync_class.__doc__
     namespace["__module__"] = __name__
