@@ -128,6 +128,22 @@ def concurrency_section(res):
     return table(header, rows)
 
 
+def async_section(res):
+    """64 awaits on one AsyncClient against 64 threads on one Client (issue 15's goals)."""
+    threads = res.median("async", "py-sdk-threads", "calls_per_s")
+    awaits = res.median("async", "py-sdk-async", "calls_per_s")
+    if threads is None or awaits is None:
+        return f"n/a ({res.why_missing('async', 'py-sdk-async')})"
+    ratio = res.ratio("py-sdk-async", "py-sdk-threads", section="async")
+    lag = res.median("async", "py-sdk-async", "timer_lag_max_ms")
+    idle = res.median("async", "py-sdk-async", "idle_timer_lag_max_ms")
+    rows = [
+        ["64 threads, one `zexa.Client`", fmt(threads), "1.00x", ""],
+        ["64 awaits, one `zexa.AsyncClient`", fmt(awaits), fmt_ratio(ratio), f"{fmt(lag, 1)} ms (idle loop: {fmt(idle, 1)} ms)"],
+    ]
+    return table(["how", "calls/s", "vs threads", "10 ms timer's worst lag"], rows)
+
+
 def paginate_section(res):
     header = [
         "client",
@@ -442,6 +458,11 @@ decodes the body: into a model (SDKs, raw ureq) or a dict (Python peers).
 Every answer is delayed 10 ms; the ideal is N threads = N x one thread.
 
 {concurrency_section(res)}
+
+Async (`bench/python/async_concurrency.py`): 64 concurrent awaits on one `zexa.AsyncClient`
+against 64 threads on one `zexa.Client`, with a 10 ms timer on the event loop meanwhile.
+
+{async_section(res)}
 
 ## 3. Pagination: every contact of a `--seed-contacts` sandbox, `per_page=100`
 
