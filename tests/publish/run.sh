@@ -14,10 +14,15 @@ echo "== cargo publish --dry-run (zexa-sandbox, zexa)"
 cargo publish --dry-run --no-verify --allow-dirty -p zexa-sandbox -p zexa 2>&1 | grep -E "^ *(Packaging|Packaged|Verifying|Uploading|warning|error)" || true
 test "${PIPESTATUS[0]}" -eq 0
 
+# The packages themselves, at target/package/NAME-VERSION.crate (the dry run keeps its own in
+# a temporary place).
+cargo package --no-verify --allow-dirty --quiet -p zexa-sandbox -p zexa
+
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-tar -xzf "target/package/zexa-sandbox-$VERSION.crate" -C "$WORK"
-tar -xzf "target/package/zexa-$VERSION.crate" -C "$WORK"
+# -m: the files get the time of unpacking, so no build of an earlier check looks fresh.
+tar -xzmf "target/package/zexa-sandbox-$VERSION.crate" -C "$WORK"
+tar -xzmf "target/package/zexa-$VERSION.crate" -C "$WORK"
 PACKAGE="$WORK/zexa-$VERSION"
 test -f "$PACKAGE/README.md" || { echo "the packaged zexa has no README.md"; exit 1; }
 if grep -q 'publish = false' "$WORK/zexa-sandbox-$VERSION/Cargo.toml"; then
